@@ -1,0 +1,167 @@
+"""Home: each objective with its period, progress, KRs and this week's state."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Header, ListItem, ListView, Static
+
+from screens.base import OkrScreen
+from store import weeks
+from store.model import KeyResult, Objective, objective_score, progress
+from tui.i18n import t
+from tui.text import bar, inert, number, percent
+
+SPARK = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(kr: KeyResult, values: list[float | None]) -> str:
+    """Weekly values as block characters, scaled from the KR's start to its target."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return ""
+    low, high = kr.start, kr.target if kr.target is not None else max(known)
+    if kr.kind == "milestone":
+        low, high = 0, 1
+    lo, hi = min(low, high), max(low, high)
+    span = (hi - lo) or 1
+    out = []
+    for v in values:
+        if v is None:
+            out.append(" ")
+            continue
+        f = (v - lo) / span
+        if high < low:  # decreasing KR: lower is better, so the bar grows as it falls
+            f = 1 - f
+        out.append(SPARK[round(max(0.0, min(1.0, f)) * (len(SPARK) - 1))])
+    return "".join(out)
+
+
+def confidence_text(confidence: int | None) -> Text:
+    if confidence is None:
+        return Text("—", style="dim")
+    style = "red" if confidence <= 3 else "yellow" if confidence <= 7 else "green"
+    return Text(f"{confidence}/10", style=style)
+
+
+class ObjectiveCard(Static):
+    """One objective as a small table; rebuilt from the store on refresh."""
+
+    def __init__(self, objective: Objective, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.objective = objective
+
+    def on_mount(self) -> None:
+        self.update(self.render_card())
+
+    def render_card(self) -> Table:
+        store = self.app.store
+        o = self.objective
+        checkins = store.checkins(o.id)
+        this_week = weeks.week_key(weeks.today())
+        history: dict[str, list[float | None]] = {kr.id: [] for kr in o.key_results}
+        latest: dict[str, float | None] = {kr.id: None for kr in o.key_results}
+        confidence: dict[str, int | None] = {kr.id: None for kr in o.key_results}
+        for c in checkins[-12:]:
+            for kr in o.key_results:
+                k = c.kr(kr.id)
+                history[kr.id].append(k.value if k else None)
+        for c in checkins:
+            for k in c.key_results:
+                if k.value is not None:
+                    latest[k.kr] = k.value
+                if k.confidence is not None:
+                    confidence[k.kr] = k.confidence
+        score = objective_score(o, latest)
+        if any(c.week == this_week for c in checkins):
+            state = Text(t("week.done"), style="green")
+        elif store.draft(o.id, this_week) is not None:
+            state = Text(t("week.draft"), style="yellow")
+        else:
+            state = Text(t("week.due"), style="bold red")
+
+        table = Table.grid(padding=(0, 1), expand=True)
+        table.add_column(ratio=3, overflow="ellipsis", no_wrap=True)
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column(no_wrap=True)
+        head = Text(inert(o.title, newlines=False), style="bold")
+        if o.archived:
+            head.append(f" ({t('list.archived')})", style="dim")
+        table.add_row(
+            head,
+            Text(f"{bar(score, 10)} {percent(score)}"),
+            Text(f"{this_week}"),
+            state,
+        )
+        owner = f"  ·  {inert(o.owner, newlines=False)}" if o.owner else ""
+        table.add_row(Text(f"{o.start} – {o.end}{owner}", style="dim"), "", "", "")
+        for kr in o.key_results:
+            p = progress(kr, latest[kr.id])
+            if kr.kind == "milestone":
+                value = t("milestone.done") if (latest[kr.id] or 0) >= 1 else t("milestone.open")
+            else:
+                target = "?" if kr.target is None else number(kr.target)
+                value = f"{number(latest[kr.id])} / {target} {inert(kr.unit)}".rstrip()
+            shown = (
+                t("target.unknown") if kr.kind != "milestone" and kr.target is None else percent(p)
+            )
+            table.add_row(
+                Text("  " + inert(kr.title, newlines=False)),
+                Text(value),
+                confidence_text(confidence[kr.id]),
+                Text(f"{sparkline(kr, history[kr.id]):<8} {shown}"),
+            )
+        return table
+
+
+class HomeScreen(OkrScreen):
+    BINDINGS = [
+        Binding("a", "toggle_archived", "key.archived"),
+        Binding("q", "quit", "key.quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.show_archived = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield ListView(id="objectives")
+        yield Static(id="empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_objectives()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_objectives()
+
+    def refresh_objectives(self) -> None:
+        """Rebuild the list from the store (cheap: the store caches its file)."""
+        objectives = self.app.store.objectives(include_archived=self.show_archived)
+        view = self.query_one("#objectives", ListView)
+        index = view.index
+        view.clear()
+        view.extend(ListItem(ObjectiveCard(o), name=o.id) for o in objectives)
+        if objectives:
+            view.index = min(index or 0, len(objectives) - 1)
+            view.focus()
+        empty = self.query_one("#empty", Static)
+        empty.display = not objectives
+        empty.update(t("home.empty"))
+
+    @property
+    def selected(self) -> Objective | None:
+        """The highlighted objective (None when there is none)."""
+        view = self.query_one("#objectives", ListView)
+        item = view.highlighted_child
+        if item is None:
+            return None
+        return self.app.store.objective(item.name)
+
+    def action_toggle_archived(self) -> None:
+        self.show_archived = not self.show_archived
+        self.refresh_objectives()

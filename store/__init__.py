@@ -1,0 +1,1 @@
+"""okr-checkin's data: the model, its rules and its storage. Never imports Textual."""

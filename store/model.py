@@ -1,0 +1,481 @@
+"""The OKR model: plain dataclasses, their validation and the progress rules.
+
+Every ``from_dict`` validates its whole input and raises :class:`InvalidData`
+naming the path of the first offending field, e.g.
+``checkins[3].key_results[1].confidence: expected an integer 0-10``.
+The dict shape is the interchange format of DESIGN.md (version 1).
+"""
+
+from __future__ import annotations
+
+import math
+import secrets
+from dataclasses import dataclass, field
+from typing import Any
+
+from store import weeks
+
+KINDS = ("number", "percent", "milestone")
+STATUSES = ("not_started", "on_track", "at_risk", "off_track", "done", "dropped")
+MAX_TEXT = 100_000  # characters in one title or note; a bound, not a style rule
+
+
+class InvalidData(ValueError):
+    """A document or field that does not fit the model; ``str()`` names the field."""
+
+    def __init__(self, path: str, reason: str):
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}" if path else reason)
+
+
+def new_id(prefix: str) -> str:
+    """A short random id; unique across processes, unlike TinyDB's max+1 doc ids."""
+    return f"{prefix}-{secrets.token_hex(4)}"
+
+
+# -- field checks ---------------------------------------------------------------------------
+
+
+def _require(d: Any, path: str) -> dict:
+    if not isinstance(d, dict):
+        raise InvalidData(path, "expected an object")
+    return d
+
+
+def _known_keys(d: dict, path: str, allowed: set[str]) -> None:
+    extra = sorted(set(d) - allowed)
+    if extra:
+        raise InvalidData(f"{path}.{extra[0]}" if path else extra[0], "unknown field")
+
+
+def _get(d: dict, key: str, path: str, default: Any = ..., *, optional: bool = False) -> Any:
+    if key not in d:
+        if default is not ...:
+            return default
+        raise InvalidData(_join(path, key), "missing field")
+    return d[key]
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def check_text(value: Any, path: str, *, required: bool = False, max_len: int = MAX_TEXT) -> str:
+    if not isinstance(value, str):
+        raise InvalidData(path, "expected a text")
+    if required and not value.strip():
+        raise InvalidData(path, "must not be empty")
+    if len(value) > max_len:
+        raise InvalidData(path, f"longer than {max_len} characters")
+    return value
+
+
+def check_number(value: Any, path: str, *, allow_none: bool = False) -> float | int | None:
+    if value is None and allow_none:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidData(path, "expected a number" + (" or null" if allow_none else ""))
+    if isinstance(value, float) and not math.isfinite(value):
+        raise InvalidData(path, "expected a finite number")
+    if abs(value) > 1e15:
+        raise InvalidData(path, "number too large")
+    return value
+
+
+def check_confidence(value: Any, path: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+        raise InvalidData(path, "expected an integer 0-10")
+    return value
+
+
+def check_date(value: Any, path: str) -> str:
+    if not isinstance(value, str):
+        raise InvalidData(path, "expected a date YYYY-MM-DD")
+    try:
+        weeks.parse_date(value)
+    except ValueError:
+        raise InvalidData(path, "expected a date YYYY-MM-DD") from None
+    return value
+
+
+def check_week(value: Any, path: str) -> str:
+    if not isinstance(value, str):
+        raise InvalidData(path, "expected an ISO week like 2026-W41")
+    try:
+        weeks.parse_week(value)
+    except ValueError:
+        raise InvalidData(path, "expected an ISO week like 2026-W41") from None
+    return value
+
+
+def check_id(value: Any, path: str) -> str:
+    if not isinstance(value, str) or not value.strip() or len(value) > 64:
+        raise InvalidData(path, "expected an id (a short text)")
+    return value
+
+
+def check_bool(value: Any, path: str) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidData(path, "expected true or false")
+    return value
+
+
+def _list(value: Any, path: str) -> list:
+    if not isinstance(value, list):
+        raise InvalidData(path, "expected a list")
+    return value
+
+
+def _unique(ids: list[str], path: str, what: str) -> None:
+    seen: set[str] = set()
+    for i, ident in enumerate(ids):
+        if ident in seen:
+            raise InvalidData(f"{path}[{i}].id", f"duplicate {what} id {ident!r}")
+        seen.add(ident)
+
+
+# -- the OKR tree ------------------------------------------------------------------------------
+
+
+@dataclass
+class Item:
+    """An E-item (execution item): a concrete plan that should move its KR."""
+
+    id: str
+    title: str
+    active: bool = True
+    added: str | None = None  # ISO week the item was added, e.g. "2026-W40"
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "title": self.title, "active": self.active, "added": self.added}
+
+    @classmethod
+    def from_dict(cls, d: Any, path: str = "item") -> Item:
+        d = _require(d, path)
+        _known_keys(d, path, {"id", "title", "active", "added"})
+        added = _get(d, "added", path, None)
+        return cls(
+            id=check_id(_get(d, "id", path), _join(path, "id")),
+            title=check_text(_get(d, "title", path), _join(path, "title"), required=True),
+            active=check_bool(_get(d, "active", path, True), _join(path, "active")),
+            added=None if added is None else check_week(added, _join(path, "added")),
+        )
+
+
+@dataclass
+class KeyResult:
+    id: str
+    title: str
+    kind: str = "milestone"  # number | percent | milestone
+    start: float = 0
+    target: float | None = 1  # None: unknown yet (the seed writes "XX")
+    unit: str = ""
+    weight: float = 1
+    items: list[Item] = field(default_factory=list)
+
+    @property
+    def active_items(self) -> list[Item]:
+        return [i for i in self.items if i.active]
+
+    @property
+    def decreasing(self) -> bool:
+        return self.target is not None and self.target < self.start
+
+    def item(self, item_id: str) -> Item | None:
+        return next((i for i in self.items if i.id == item_id), None)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "kind": self.kind,
+            "start": self.start,
+            "target": self.target,
+            "unit": self.unit,
+            "weight": self.weight,
+            "items": [i.to_dict() for i in self.items],
+        }
+
+    @classmethod
+    def from_dict(cls, d: Any, path: str = "key_result") -> KeyResult:
+        d = _require(d, path)
+        _known_keys(d, path, {"id", "title", "kind", "start", "target", "unit", "weight", "items"})
+        kind = _get(d, "kind", path)
+        if kind not in KINDS:
+            raise InvalidData(_join(path, "kind"), "expected number, percent or milestone")
+        start = check_number(_get(d, "start", path, 0), _join(path, "start"))
+        target = check_number(_get(d, "target", path), _join(path, "target"), allow_none=True)
+        if kind == "milestone":
+            if start != 0:
+                raise InvalidData(_join(path, "start"), "a milestone starts at 0")
+            if target != 1:
+                raise InvalidData(_join(path, "target"), "a milestone's target is 1")
+        elif target is not None and target == start:
+            raise InvalidData(_join(path, "target"), "must differ from start")
+        weight = check_number(_get(d, "weight", path, 1), _join(path, "weight"))
+        if weight <= 0:
+            raise InvalidData(_join(path, "weight"), "expected a number above 0")
+        items_path = _join(path, "items")
+        items = [
+            Item.from_dict(x, f"{items_path}[{i}]")
+            for i, x in enumerate(_list(_get(d, "items", path, []), items_path))
+        ]
+        _unique([i.id for i in items], items_path, "item")
+        return cls(
+            id=check_id(_get(d, "id", path), _join(path, "id")),
+            title=check_text(_get(d, "title", path), _join(path, "title"), required=True),
+            kind=kind,
+            start=start,
+            target=target,
+            unit=check_text(_get(d, "unit", path, ""), _join(path, "unit"), max_len=40),
+            weight=weight,
+            items=items,
+        )
+
+
+@dataclass
+class Objective:
+    id: str
+    title: str
+    start: str  # YYYY-MM-DD, first day of the period
+    end: str  # YYYY-MM-DD, last day of the period
+    owner: str | None = None
+    archived: bool = False
+    key_results: list[KeyResult] = field(default_factory=list)
+
+    def kr(self, kr_id: str) -> KeyResult | None:
+        return next((k for k in self.key_results if k.id == kr_id), None)
+
+    def find_item(self, item_id: str) -> tuple[KeyResult, Item] | None:
+        for kr in self.key_results:
+            item = kr.item(item_id)
+            if item is not None:
+                return kr, item
+        return None
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "owner": self.owner,
+            "start": self.start,
+            "end": self.end,
+            "archived": self.archived,
+            "key_results": [k.to_dict() for k in self.key_results],
+        }
+
+    @classmethod
+    def from_dict(cls, d: Any, path: str = "objective") -> Objective:
+        d = _require(d, path)
+        _known_keys(d, path, {"id", "title", "owner", "start", "end", "archived", "key_results"})
+        owner = _get(d, "owner", path, None)
+        start = check_date(_get(d, "start", path), _join(path, "start"))
+        end = check_date(_get(d, "end", path), _join(path, "end"))
+        if end < start:
+            raise InvalidData(_join(path, "end"), "the period ends before it starts")
+        krs_path = _join(path, "key_results")
+        krs = [
+            KeyResult.from_dict(x, f"{krs_path}[{i}]")
+            for i, x in enumerate(_list(_get(d, "key_results", path, []), krs_path))
+        ]
+        _unique([k.id for k in krs], krs_path, "key result")
+        item_ids = [i.id for k in krs for i in k.items]
+        if len(set(item_ids)) != len(item_ids):
+            raise InvalidData(krs_path, "an item id is used twice")
+        return cls(
+            id=check_id(_get(d, "id", path), _join(path, "id")),
+            title=check_text(_get(d, "title", path), _join(path, "title"), required=True),
+            owner=None if owner is None else check_text(owner, _join(path, "owner")),
+            start=start,
+            end=end,
+            archived=check_bool(_get(d, "archived", path, False), _join(path, "archived")),
+            key_results=krs,
+        )
+
+
+# -- check-ins -----------------------------------------------------------------------------------
+
+
+@dataclass
+class KRCheck:
+    kr: str
+    value: float | None = None  # None: not measured this week
+    confidence: int | None = None  # 0-10
+    note: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "kr": self.kr,
+            "value": self.value,
+            "confidence": self.confidence,
+            "note": self.note,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Any, path: str = "key_result") -> KRCheck:
+        d = _require(d, path)
+        _known_keys(d, path, {"kr", "value", "confidence", "note"})
+        return cls(
+            kr=check_id(_get(d, "kr", path), _join(path, "kr")),
+            value=check_number(_get(d, "value", path, None), _join(path, "value"), allow_none=True),
+            confidence=check_confidence(
+                _get(d, "confidence", path, None), _join(path, "confidence")
+            ),
+            note=check_text(_get(d, "note", path, ""), _join(path, "note")),
+        )
+
+
+@dataclass
+class ItemCheck:
+    item: str
+    status: str = "not_started"
+    progress: str = ""  # what happened
+    adjustment: str = ""  # what changes
+
+    def to_dict(self) -> dict:
+        return {
+            "item": self.item,
+            "status": self.status,
+            "progress": self.progress,
+            "adjustment": self.adjustment,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Any, path: str = "item") -> ItemCheck:
+        d = _require(d, path)
+        _known_keys(d, path, {"item", "status", "progress", "adjustment"})
+        status = _get(d, "status", path, "not_started")
+        if status not in STATUSES:
+            raise InvalidData(_join(path, "status"), "expected one of " + ", ".join(STATUSES))
+        return cls(
+            item=check_id(_get(d, "item", path), _join(path, "item")),
+            status=status,
+            progress=check_text(_get(d, "progress", path, ""), _join(path, "progress")),
+            adjustment=check_text(_get(d, "adjustment", path, ""), _join(path, "adjustment")),
+        )
+
+
+@dataclass
+class CheckIn:
+    """One objective's check-in for one ISO week."""
+
+    objective: str
+    week: str  # "2026-W41"
+    date: str  # the day it was made, YYYY-MM-DD
+    note: str = ""  # wins, problems, asks for the manager
+    key_results: list[KRCheck] = field(default_factory=list)
+    items: list[ItemCheck] = field(default_factory=list)
+
+    def kr(self, kr_id: str) -> KRCheck | None:
+        return next((k for k in self.key_results if k.kr == kr_id), None)
+
+    def item(self, item_id: str) -> ItemCheck | None:
+        return next((i for i in self.items if i.item == item_id), None)
+
+    def to_dict(self) -> dict:
+        return {
+            "objective": self.objective,
+            "week": self.week,
+            "date": self.date,
+            "note": self.note,
+            "key_results": [k.to_dict() for k in self.key_results],
+            "items": [i.to_dict() for i in self.items],
+        }
+
+    @classmethod
+    def from_dict(cls, d: Any, path: str = "checkin") -> CheckIn:
+        d = _require(d, path)
+        _known_keys(d, path, {"objective", "week", "date", "note", "key_results", "items"})
+        krs_path, items_path = _join(path, "key_results"), _join(path, "items")
+        krs = [
+            KRCheck.from_dict(x, f"{krs_path}[{i}]")
+            for i, x in enumerate(_list(_get(d, "key_results", path, []), krs_path))
+        ]
+        items = [
+            ItemCheck.from_dict(x, f"{items_path}[{i}]")
+            for i, x in enumerate(_list(_get(d, "items", path, []), items_path))
+        ]
+        return cls(
+            objective=check_id(_get(d, "objective", path), _join(path, "objective")),
+            week=check_week(_get(d, "week", path), _join(path, "week")),
+            date=check_date(_get(d, "date", path), _join(path, "date")),
+            note=check_text(_get(d, "note", path, ""), _join(path, "note")),
+            key_results=krs,
+            items=items,
+        )
+
+    def check_against(self, objective: Objective, path: str = "checkin") -> None:
+        """Refuse values that reference unknown KRs/items or do not fit their KR."""
+        for i, k in enumerate(self.key_results):
+            kr = objective.kr(k.kr)
+            if kr is None:
+                raise InvalidData(f"{path}.key_results[{i}].kr", f"unknown key result {k.kr!r}")
+            if kr.kind == "milestone" and k.value not in (None, 0, 1):
+                raise InvalidData(f"{path}.key_results[{i}].value", "a milestone is 0 or 1")
+        for i, it in enumerate(self.items):
+            if objective.find_item(it.item) is None:
+                raise InvalidData(f"{path}.items[{i}].item", f"unknown item {it.item!r}")
+
+
+@dataclass
+class Meeting:
+    """A one-on-one with the manager that happened."""
+
+    date: str
+    notes: str = ""
+
+    def to_dict(self) -> dict:
+        return {"date": self.date, "notes": self.notes}
+
+    @classmethod
+    def from_dict(cls, d: Any, path: str = "meeting") -> Meeting:
+        d = _require(d, path)
+        _known_keys(d, path, {"date", "notes"})
+        return cls(
+            date=check_date(_get(d, "date", path), _join(path, "date")),
+            notes=check_text(_get(d, "notes", path, ""), _join(path, "notes")),
+        )
+
+
+# -- progress ----------------------------------------------------------------------------------
+
+
+def progress(kr: KeyResult, value: float | None) -> float | None:
+    """(value - start) / (target - start), uncapped; None when there is nothing to measure.
+
+    None means "no progress yet": no value, or a target still unknown. A milestone is 0 or 1.
+    Decreasing KRs (start > target) work by the same formula.
+    """
+    if value is None:
+        return None
+    if kr.kind == "milestone":
+        return 1.0 if value >= 1 else 0.0
+    if kr.target is None or kr.target == kr.start:
+        return None
+    return (value - kr.start) / (kr.target - kr.start)
+
+
+def score(kr: KeyResult, value: float | None) -> float | None:
+    """Progress capped to 0..1 for scoring."""
+    p = progress(kr, value)
+    return None if p is None else min(1.0, max(0.0, p))
+
+
+def objective_score(objective: Objective, values: dict[str, float | None]) -> float | None:
+    """Weight-averaged KR scores; a KR without a score counts 0. None without any KR."""
+    krs = objective.key_results
+    total = sum(k.weight for k in krs)
+    if not krs or total <= 0:
+        return None
+    return sum(k.weight * (score(k, values.get(k.id)) or 0.0) for k in krs) / total
+
+
+def expected_progress(objective: Objective, on: str) -> float:
+    """Where a linear path from period start to end should be on date ``on`` (0..1)."""
+    start, end, day = (weeks.parse_date(x) for x in (objective.start, objective.end, on))
+    span = (end - start).days + 1
+    done = (day - start).days + 1
+    return min(1.0, max(0.0, done / span))

@@ -1,0 +1,5 @@
+"""``python -m tui`` is ``okr``."""
+
+from tui.cli import main
+
+main()

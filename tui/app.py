@@ -1,0 +1,48 @@
+"""The Textual app: one store, one language, the home screen as its default screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from screens.home import HomeScreen
+from store.repo import Store
+from tui import i18n
+from tui.i18n import t
+
+
+class OkrApp(App):
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, store: Store, lang: str = "en", demo: bool = False, **_: object) -> None:
+        i18n.set_lang(lang)
+        super().__init__()
+        self.store = store
+        self.lang = lang
+        self.demo = demo
+        self.title = t("app.title") + (f" — {t('app.demo')}" if demo else "")
+
+    def get_default_screen(self) -> Screen:
+        # The home screen is the default screen, not pushed after mount: the first
+        # frame is the real one.
+        return HomeScreen()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key of the current screen is also a command in the palette (ctrl+p)."""
+        seen = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description or binding.action in seen or not active.enabled:
+                continue
+            seen.add(binding.action)
+            yield SystemCommand(
+                binding.description,
+                f"{binding.description} ({binding.key_display or binding.key})",
+                lambda action=binding.action, node=active.node: self.call_later(
+                    self.run_action, action, node
+                ),
+            )
+        yield from super().get_system_commands(screen)

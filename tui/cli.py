@@ -1,0 +1,200 @@
+"""The ``okr`` command line.
+
+Every command that draws nothing stays away from Textual (it is imported only
+by the commands that open the app). Errors are one sentence on stderr with
+exit 1 (usage errors: exit 2, as click does), never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from tui import i18n
+
+VERSION = "0.1.0"
+
+
+class UserError(click.ClickException):
+    """One clear sentence for the user, exit 1."""
+
+
+def _user_errors() -> tuple[type[BaseException], ...]:
+    from store.model import InvalidData
+    from store.storage import StoreError
+
+    return (InvalidData, StoreError)
+
+
+class OkrGroup(click.Group):
+    """Turns the data layer's errors into one sentence and exit 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except _user_errors() as e:
+            raise UserError(str(e)) from None
+        except OSError as e:
+            name = f" {e.filename}" if e.filename else ""
+            raise UserError(f"cannot use{name}: {e.strerror or e}") from None
+
+
+class Env:
+    """What every command gets: where the data is, and the language."""
+
+    def __init__(self, data: Path | None, lang: str | None) -> None:
+        self.data = data
+        self.lang = lang or i18n.detect_lang()
+        i18n.set_lang(self.lang)
+        self._store = None
+
+    @property
+    def store(self):
+        if self._store is None:
+            from store.repo import Store
+
+            self._store = Store(self.data)
+        return self._store
+
+
+pass_env = click.make_pass_decorator(Env)
+
+LANG_OPTION = click.option(
+    "--lang",
+    type=click.Choice(i18n.LANGS),
+    default=None,
+    help="Language of the words: en or zh (default: the locale).",
+)
+
+
+@click.group(cls=OkrGroup, invoke_without_command=True)
+@click.option(
+    "--data",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="OKR_DATA_DIR",
+    help="Data directory (default: $OKR_DATA_DIR, else the platform's user data dir).",
+)
+@LANG_OPTION
+@click.version_option(VERSION, prog_name="okr")
+@click.pass_context
+def cli(ctx: click.Context, data: Path | None, lang: str | None) -> None:
+    """okr-checkin: the Monday OKR check-in in your terminal."""
+    ctx.obj = Env(data, lang)
+    if ctx.invoked_subcommand is None:
+        run_app(ctx.obj)
+
+
+def run_app(env: Env, **options) -> None:
+    """Open the TUI on the env's store (imports Textual only now)."""
+    from tui.app import OkrApp
+
+    store = env.store
+    OkrApp(store, lang=env.lang, **options).run()
+
+
+@cli.command()
+@LANG_OPTION
+@click.pass_obj
+def demo(env: Env, lang: str | None) -> None:
+    """Open the app on a throwaway copy of the example OKR with sample weeks."""
+    import shutil
+    import tempfile
+
+    from store.demo import build_demo
+
+    if lang:
+        env.lang = lang
+        i18n.set_lang(lang)
+    folder = Path(tempfile.mkdtemp(prefix="okr-demo-"))
+    try:
+        env.data = folder
+        build_demo(env.store, env.lang)
+        run_app(env, demo=True)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@cli.command("list")
+@click.option("--all", "show_all", is_flag=True, help="Include archived objectives.")
+@pass_env
+def list_(env: Env, show_all: bool) -> None:
+    """Objectives with their KRs and progress."""
+    from tui.listing import render_objective_list
+
+    click.echo(render_objective_list(env.store, include_archived=show_all), nl=False)
+
+
+@cli.command("export")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to FILE (0600) instead of standard output.",
+)
+@pass_env
+def export(env: Env, output: Path | None) -> None:
+    """Write the whole store as one JSON document (the interchange format, version 1)."""
+    from store.storage import dumps, write_file_atomic
+
+    text = dumps(env.store.export())
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_file_atomic(output, text)
+        click.echo(f"exported to {output}", err=True)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@pass_env
+def restore(env: Env, file: Path) -> None:
+    """Replace the store with an export document, after validating all of it (- reads stdin)."""
+    from store.storage import loads
+
+    raw = read_input(file)
+    try:
+        document = loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as e:
+        raise UserError(f"{_name(file)} is not a JSON document ({_short(e)}).") from None
+    store = env.store
+    backup = store.restore(document)
+    counts = f"{len(document.get('objectives', []))} objectives, {len(document.get('checkins', []))} check-ins"
+    where = f"; the previous store is backed up at {backup}" if backup else ""
+    click.echo(f"restored {counts}{where}")
+
+
+def read_input(file: Path) -> bytes:
+    """The bytes of FILE, or of standard input for ``-``."""
+    if str(file) == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return file.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"{file} does not exist.") from None
+    except IsADirectoryError:
+        raise UserError(f"{file} is a directory, not a file.") from None
+    except PermissionError:
+        raise UserError(f"{file} cannot be read (permission denied).") from None
+
+
+def _name(file: Path) -> str:
+    return "standard input" if str(file) == "-" else str(file)
+
+
+def _short(e: Exception) -> str:
+    return str(e).split("\n")[0][:120]
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def main() -> None:
+    cli(prog_name="okr")
+
+
+if __name__ == "__main__":
+    main()

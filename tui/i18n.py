@@ -1,0 +1,63 @@
+"""The one catalogue of words: every label and every generated text, in English and Chinese.
+
+Words live in the modules of ``tui/words/`` (one per area, so screens can add
+theirs without touching each other), each a dict ``WORDS = {key: (en, zh)}``.
+``t(key, **fields)`` formats the entry in the current language, or in
+``lang=`` when a text (a summary) is written in a language other than the UI's.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+
+LANGS = ("en", "zh")
+_current = "en"
+_catalogue: dict[str, tuple[str, str]] | None = None
+
+
+def detect_lang(environ: dict[str, str] | None = None) -> str:
+    """The language of the locale: Chinese when LC_ALL / LC_MESSAGES / LANG / LANGUAGE says zh."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = env.get(name, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def set_lang(lang: str) -> None:
+    global _current
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; expected en or zh")
+    _current = lang
+
+
+def get_lang() -> str:
+    return _current
+
+
+def catalogue() -> dict[str, tuple[str, str]]:
+    global _catalogue
+    if _catalogue is None:
+        import tui.words as package
+
+        merged: dict[str, tuple[str, str]] = {}
+        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+            module = importlib.import_module(f"tui.words.{info.name}")
+            for key, pair in module.WORDS.items():
+                if key in merged:
+                    raise KeyError(f"word {key!r} defined twice (tui/words/{info.name}.py)")
+                merged[key] = pair
+        _catalogue = merged
+    return _catalogue
+
+
+def t(key: str, lang: str | None = None, **fields: object) -> str:
+    """The text for ``key`` in ``lang`` (default: the current language)."""
+    pair = catalogue().get(key)
+    if pair is None:
+        raise KeyError(f"no word {key!r} in the catalogue")
+    text = pair[1] if (lang or _current) == "zh" else pair[0]
+    return text.format(**fields) if fields else text

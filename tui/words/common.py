@@ -1,0 +1,44 @@
+"""Words shared by several screens and commands."""
+
+WORDS = {
+    "app.title": ("OKR check-in", "OKR 周检"),
+    "status.not_started": ("not started", "未开始"),
+    "status.on_track": ("on track", "正常"),
+    "status.at_risk": ("at risk", "有风险"),
+    "status.off_track": ("off track", "偏离"),
+    "status.done": ("done", "已完成"),
+    "status.dropped": ("dropped", "已放弃"),
+    "kind.number": ("number", "数值"),
+    "kind.percent": ("percent", "百分比"),
+    "kind.milestone": ("milestone", "里程碑"),
+    "milestone.done": ("done", "已完成"),
+    "milestone.open": ("not done", "未完成"),
+    "target.unknown": ("target unknown", "目标未定"),
+    "progress.none": ("no progress yet", "尚无进度"),
+    "week.done": ("checked in", "已检查"),
+    "week.draft": ("draft", "草稿"),
+    "week.due": ("due", "待检查"),
+    "key.quit": ("Quit", "退出"),
+    "key.back": ("Back", "返回"),
+    "key.help": ("Help", "帮助"),
+    "key.save": ("Save", "保存"),
+    "key.cancel": ("Cancel", "取消"),
+    "yes": ("yes", "是"),
+    "no": ("no", "否"),
+    "owner": ("owner", "负责人"),
+    "period": ("period", "周期"),
+    "score": ("score", "得分"),
+    "confidence": ("confidence", "信心"),
+}
+
+WORDS |= {
+    "list.empty": (
+        "No objectives yet: import one with `okr import FILE`, or try `okr demo`.",
+        "还没有目标：用 `okr import 文件` 导入一个，或试试 `okr demo`。",
+    ),
+    "list.archived": ("archived", "已归档"),
+}
+
+WORDS |= {
+    "app.demo": ("demo, not saved", "演示，不保存"),
+}
