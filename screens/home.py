@@ -119,7 +119,15 @@ class ObjectiveCard(Static):
 
 class HomeScreen(OkrScreen):
     BINDINGS = [
+        Binding("c", "checkin", "key.checkin"),
+        Binding("e", "edit", "key.edit"),
+        Binding("n", "new", "key.new"),
+        Binding("h", "history", "key.history"),
+        Binding("i", "import", "key.import"),
+        Binding("s", "summary", "key.summary"),
+        Binding("p", "prep", "key.prep"),
         Binding("a", "toggle_archived", "key.archived"),
+        Binding("question_mark,f1", "help", "key.help", key_display="?"),
         Binding("q", "quit", "key.quit"),
     ]
 
@@ -161,6 +169,57 @@ class HomeScreen(OkrScreen):
         if item is None:
             return None
         return self.app.store.objective(item.name)
+
+    # -- actions: each screen module is imported when first used ---------------------------
+
+    def action_checkin(self) -> None:
+        from screens.checkin import CheckInScreen
+
+        if (objective := self._need_objective()) is not None:
+            self.app.push_screen(CheckInScreen(objective.id, weeks.week_key(weeks.today())))
+
+    def action_edit(self) -> None:
+        from screens.editor import EditorScreen
+
+        if (objective := self._need_objective()) is not None:
+            self.app.push_screen(EditorScreen(objective.id))
+
+    def action_new(self) -> None:
+        from screens.editor import EditorScreen
+
+        self.app.push_screen(EditorScreen(None))
+
+    def action_history(self) -> None:
+        from screens.history import HistoryScreen
+
+        if (objective := self._need_objective()) is not None:
+            self.app.push_screen(HistoryScreen(objective.id))
+
+    def action_import(self) -> None:
+        from screens.paste import PasteScreen
+
+        self.app.push_screen(PasteScreen())
+
+    def action_summary(self) -> None:
+        from screens.summary import SummaryScreen
+
+        self.app.push_screen(SummaryScreen())
+
+    def action_prep(self) -> None:
+        from screens.prep import PrepScreen
+
+        self.app.push_screen(PrepScreen())
+
+    def action_help(self) -> None:
+        from screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def _need_objective(self) -> Objective | None:
+        objective = self.selected
+        if objective is None:
+            self.notify(t("home.none_selected"), severity="warning")
+        return objective
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived

@@ -17,13 +17,28 @@ class OkrApp(App):
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, store: Store, lang: str = "en", demo: bool = False, **_: object) -> None:
+    def __init__(
+        self,
+        store: Store,
+        lang: str = "en",
+        demo: bool = False,
+        checkin: tuple[list[str], str] | None = None,
+    ) -> None:
+        """``checkin``: (objective ids, week) to walk through straight away (``okr checkin``)."""
         i18n.set_lang(lang)
         super().__init__()
         self.store = store
         self.lang = lang
         self.demo = demo
+        self.start_checkin = checkin
         self.title = t("app.title") + (f" — {t('app.demo')}" if demo else "")
+
+    def on_mount(self) -> None:
+        if self.start_checkin:
+            from screens.checkin import CheckInScreen
+
+            ids, week = self.start_checkin
+            self.push_screen(CheckInScreen(ids[0], week, queue=ids[1:]))
 
     def get_default_screen(self) -> Screen:
         # The home screen is the default screen, not pushed after mount: the first

@@ -117,6 +117,46 @@ def demo(env: Env, lang: str | None) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def week_option(value: str | None) -> str | None:
+    from store import weeks
+
+    if value is None:
+        return None
+    try:
+        weeks.parse_week(value)
+    except ValueError as e:
+        raise click.BadParameter(f"{e}.") from None
+    return value
+
+
+@cli.command()
+@click.option(
+    "--week",
+    callback=lambda ctx, param, value: week_option(value),
+    help="ISO week to check in, e.g. 2026-W41 (default: this week).",
+)
+@click.option(
+    "--objective", "objective_id", help="Objective id (default: each active one in turn)."
+)
+@pass_env
+def checkin(env: Env, week: str | None, objective_id: str | None) -> None:
+    """Open this (or a past) week's check-in."""
+    from store import weeks
+
+    store = env.store
+    if objective_id is not None:
+        if store.objective(objective_id) is None:
+            raise UserError(f"there is no objective {objective_id!r}; `okr list` shows their ids.")
+        ids = [objective_id]
+    else:
+        ids = [o.id for o in store.objectives()]
+        if not ids:
+            raise UserError(
+                "there is no objective to check in yet; create one with `okr import FILE`."
+            )
+    run_app(env, checkin=(ids, week or weeks.week_key(weeks.today())))
+
+
 @cli.command("list")
 @click.option("--all", "show_all", is_flag=True, help="Include archived objectives.")
 @pass_env

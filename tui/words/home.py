@@ -2,6 +2,17 @@
 
 WORDS = {
     "key.archived": ("Archived", "已归档"),
+    "key.checkin": ("Check in", "周检"),
+    "key.edit": ("Edit", "编辑"),
+    "key.new": ("New", "新建"),
+    "key.history": ("History", "历史"),
+    "key.import": ("Import", "导入"),
+    "key.summary": ("Summary", "月度总结"),
+    "key.prep": ("1:1 prep", "一对一准备"),
+    "home.none_selected": (
+        "No objective selected: create one with n or import one with i.",
+        "没有选中的目标：按 n 新建，或按 i 导入。",
+    ),
     "home.empty": (
         "No objectives yet. Import one with `okr import FILE` (or press i), or try `okr demo`.",
         "还没有目标。用 `okr import 文件` 导入（或按 i），或试试 `okr demo`。",
