@@ -157,6 +157,73 @@ def checkin(env: Env, week: str | None, objective_id: str | None) -> None:
     run_app(env, checkin=(ids, week or weeks.week_key(weeks.today())))
 
 
+def month_option(value: str | None) -> str | None:
+    from store import weeks
+
+    if value is None:
+        return None
+    try:
+        weeks.parse_month(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a month YYYY-MM.") from None
+    return value
+
+
+def date_option(value: str | None) -> str | None:
+    from store import weeks
+
+    if value is None:
+        return None
+    try:
+        weeks.parse_date(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD.") from None
+    return value
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show what would be created; create nothing.")
+@click.option(
+    "--month",
+    callback=lambda ctx, param, value: month_option(value),
+    help="The period: this month YYYY-MM (default: the current month).",
+)
+@click.option(
+    "--start",
+    callback=lambda ctx, param, value: date_option(value),
+    help="Period start YYYY-MM-DD.",
+)
+@click.option(
+    "--end", callback=lambda ctx, param, value: date_option(value), help="Period end YYYY-MM-DD."
+)
+@pass_env
+def import_(env: Env, file: Path, dry_run: bool, month, start, end) -> None:
+    """Create objectives from O/KR/E text (- reads standard input)."""
+    from store import weeks
+    from store.okrtext import OkrTextError, parse_okr_text
+    from tui.importing import render_import
+
+    if month and (start or end):
+        raise click.UsageError("give either --month or --start/--end, not both.")
+    if bool(start) != bool(end):
+        raise click.UsageError("--start and --end go together.")
+    if not start:
+        first, last = weeks.month_days(month or weeks.month_key(weeks.today()))
+        start, end = first.isoformat(), last.isoformat()
+    if end < start:
+        raise click.UsageError("--end is before --start.")
+    try:
+        result = parse_okr_text(
+            read_input(file), start=start, end=end, week=weeks.week_key(weeks.parse_date(start))
+        )
+    except OkrTextError as e:
+        raise UserError(f"{_name(file)}: {e}") from None
+    if not dry_run:
+        env.store.save_objectives(result.objectives)
+    click.echo(render_import(result, dry_run=dry_run), nl=False)
+
+
 @cli.command("list")
 @click.option("--all", "show_all", is_flag=True, help="Include archived objectives.")
 @pass_env
@@ -230,6 +297,9 @@ def _short(e: Exception) -> str:
 
 def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+import tui.cli_rollups  # noqa: E402,F401  (registers summary, prep, due)
 
 
 def main() -> None:

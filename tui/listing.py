@@ -42,14 +42,12 @@ def render_objective_list(store: Store, include_archived: bool = False) -> str:
         width = min(width, 44)
         for kr in o.key_results:
             p = progress(kr, values.get(kr.id))
-            shown = (
-                percent(p)
-                if kr.target is not None or kr.kind == "milestone"
-                else t("target.unknown")
-            )
+            unknown = kr.kind != "milestone" and kr.target is None
+            tail = f"  ({t('target.unknown')})" if unknown else ""
+            title = pad(inert(kr.title, newlines=False), width)
             lines.append(
-                f"  {pad(inert(kr.title, newlines=False), width)}  {bar(p)} {pad(shown, 5, '>')}  "
-                f"{value_text(kr, values.get(kr.id))}"
+                f"  {title}  {bar(p)} {pad(percent(p), 5, '>')}  "
+                f"{value_text(kr, values.get(kr.id))}{tail}"
             )
         lines.append("")
     return "\n".join(lines)
