@@ -1,0 +1,61 @@
+"""The home screen: objectives, their KRs, progress and this week's state."""
+
+from __future__ import annotations
+
+from textual.widgets import ListView
+
+from screens.home import HomeScreen, ObjectiveCard, sparkline
+from store.model import KeyResult
+from tui.app import OkrApp
+
+
+def card_text(app) -> str:
+    from rich.console import Console
+
+    console = Console(width=120, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    for card in app.screen.query(ObjectiveCard):
+        console.print(card.render_card())
+    return console.export_text()
+
+
+async def test_home_shows_objective_krs_and_due_state(demo_store):
+    app = OkrApp(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        text = card_text(app)
+        assert "Build a successful customer-expansion team" in text
+        assert "21 / 50 new customers" in text  # KR2's last value of the demo weeks
+        assert "31000 / 100000 followers" in text
+        assert "due" in text  # this week (2026-W43) has no check-in yet
+        assert app.screen.selected.title == "Build a successful customer-expansion team"
+
+
+async def test_home_archived_hidden_until_asked(demo_store):
+    [objective] = demo_store.objectives()
+    objective.archived = True
+    demo_store.save_objective(objective)
+    app = OkrApp(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert len(app.screen.query_one("#objectives", ListView)) == 0
+        assert app.screen.query_one("#empty").display
+        await pilot.press("a")
+        assert len(app.screen.query_one("#objectives", ListView)) == 1
+
+
+async def test_home_in_chinese(demo_store_zh):
+    app = OkrApp(demo_store_zh, lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = card_text(app)
+        assert "打造一个成功的客户拓展团队" in text
+        assert "待检查" in text
+
+
+def test_sparkline_scales_to_target_and_handles_decreasing():
+    up = KeyResult("k", "t", "number", 0, 100)
+    assert sparkline(up, [0, 50, 100]) == "▁▅█"
+    down = KeyResult("k", "t", "number", 14, 5)
+    assert sparkline(down, [14, None, 5]) == "▁ █"
+    assert sparkline(up, [None, None]) == ""
