@@ -1,0 +1,203 @@
+"""``okr summary``, ``okr prep`` and ``okr due``: the rollups on the command line.
+
+Registered on ``tui.cli.cli`` when tui.cli imports this module. Nothing here
+imports Textual; ``okr due`` runs from a shell prompt and imports only the
+store and the words.
+
+Decisions:
+
+* ``okr summary`` without ``--month``: the current month, except on days 1-7 of
+  a month, when the month just ended is the one to write up. A month still
+  running is labelled "to date". Without ``--objective`` every non-archived
+  objective whose period overlaps the month gets its own section.
+* ``okr prep`` covers the non-archived objectives whose period overlaps the days
+  from ``since`` to today (``since``: see store.rollup.prep_since).
+* ``okr due``: an objective is active when it is not archived and today lies in
+  its period. For each active objective without a saved check-in (a draft does
+  not count) in today's ISO week it prints one line and exits 1. When nothing
+  is due it prints nothing and exits 0, so a shell-rc line ``okr due`` speaks only
+  when a check-in is missing; ``-q`` prints nothing at all (exit code only).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from store import weeks
+from tui.cli import LANG_OPTION, Env, cli, pass_env
+
+FORMATS = ("md", "text", "json")
+
+FORMAT_OPTION = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="md",
+    show_default=True,
+    help="Markdown, plain text (for chat and e-mail) or JSON.",
+)
+
+
+def _month_param(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        weeks.parse_month(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a month YYYY-MM, like 2026-10.") from None
+    return value
+
+
+def _date_param(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return weeks.parse_date(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD, like 2026-10-16.") from None
+
+
+def default_month(today: date) -> str:
+    """The month to sum up: the current one, or the previous one on days 1-7."""
+    month = weeks.month_key(today)
+    return weeks.shift_month(month, -1) if today.day <= 7 else month
+
+
+def _use_lang(env: Env, lang: str | None) -> str:
+    return lang or env.lang
+
+
+def _overlaps(objective, first: date, last: date) -> bool:
+    return weeks.parse_date(objective.start) <= last and weeks.parse_date(objective.end) >= first
+
+
+@cli.command()
+@click.option("--month", callback=_month_param, help="The month YYYY-MM (default: see below).")
+@click.option("--objective", "objective_id", help="Only this objective (its id).")
+@LANG_OPTION
+@FORMAT_OPTION
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to FILE (0600) instead of standard output.",
+)
+@pass_env
+def summary(
+    env: Env,
+    month: str | None,
+    objective_id: str | None,
+    lang: str | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """The month-end summary for the manager.
+
+    Default month: the current one, or the previous one during days 1-7 of a month.
+    """
+    from store.rollup import month_rollup
+    from store.storage import write_file_atomic
+    from tui.i18n import t
+    from tui.report import render_summary
+
+    lang = _use_lang(env, lang)
+    today = weeks.today()
+    month = month or default_month(today)
+    store = env.store
+    if objective_id is not None:
+        objective = store.objective(objective_id)
+        if objective is None:
+            raise click.BadParameter(
+                f"there is no objective {objective_id!r}.", param_hint="'--objective'"
+            )
+        objectives = [objective]
+    else:
+        first, last = weeks.month_days(month)
+        objectives = [o for o in store.objectives() if _overlaps(o, first, last)]
+    meetings = store.meetings()
+    rollups = [month_rollup(o, store.checkins(o.id), meetings, month, today) for o in objectives]
+    text = render_summary(rollups, month, fmt, lang, today=today)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_file_atomic(output, text)
+        click.echo(t("report.cli.saved", lang, path=output), err=True)
+
+
+@cli.command()
+@click.option(
+    "--since", callback=_date_param, help="From this day on (default: the last one-on-one)."
+)
+@LANG_OPTION
+@FORMAT_OPTION
+@click.option("--record", is_flag=True, help="Record that a one-on-one happened (no prep).")
+@click.option(
+    "--date", "meeting_date", callback=_date_param, help="With --record: its date (default: today)."
+)
+@click.option("--notes", default=None, help="With --record: what was agreed.")
+@pass_env
+def prep(
+    env: Env,
+    since: date | None,
+    lang: str | None,
+    fmt: str,
+    record: bool,
+    meeting_date: date | None,
+    notes: str | None,
+) -> None:
+    """Talking points for the one-on-one, or --record one that happened."""
+    from tui.i18n import t
+
+    lang = _use_lang(env, lang)
+    today = weeks.today()
+    if record:
+        if since is not None:
+            raise click.BadParameter("cannot be used with --record.", param_hint="'--since'")
+        from store.model import Meeting
+
+        day = (meeting_date or today).isoformat()
+        env.store.add_meeting(Meeting(date=day, notes=notes or ""))
+        click.echo(t("report.cli.recorded", lang, date=day))
+        return
+    if meeting_date is not None or notes is not None:
+        name = "'--date'" if meeting_date is not None else "'--notes'"
+        raise click.BadParameter("only goes with --record.", param_hint=name)
+
+    from store.rollup import prep_rollup, prep_since
+    from tui.report import render_prep
+
+    store = env.store
+    meetings = store.meetings()
+    first = since or prep_since(meetings, today)[0]
+    objectives = [o for o in store.objectives() if _overlaps(o, first, max(first, today))]
+    rollup = prep_rollup(objectives, store.checkins(), meetings, since, today)
+    click.echo(render_prep(rollup, fmt, lang), nl=False)
+
+
+@cli.command()
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing; the exit code says it.")
+@LANG_OPTION
+@pass_env
+@click.pass_context
+def due(ctx: click.Context, env: Env, quiet: bool, lang: str | None) -> None:
+    """Exit 1, one line per objective, when this week's check-in is missing."""
+    from tui.i18n import t
+    from tui.text import inert
+
+    lang = _use_lang(env, lang)
+    today = weeks.today()
+    week = weeks.week_key(today)
+    store = env.store
+    missing = [
+        o
+        for o in store.objectives()
+        if _overlaps(o, today, today) and store.checkin(o.id, week) is None
+    ]
+    if not quiet:
+        for o in missing:
+            title = inert(o.title, newlines=False)
+            click.echo(t("report.cli.due_missing", lang, week=week, title=title))
+    ctx.exit(1 if missing else 0)

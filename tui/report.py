@@ -1,0 +1,630 @@
+"""Rendering of rollups (store.rollup) as Markdown, plain text or JSON, in English or Chinese.
+
+A rollup is first laid out as a list of blocks (headings, paragraphs, bullet
+lists, tables) holding inert text; ``_markdown`` and ``_plain`` then write the
+blocks. Plain text has no Markdown marks (for chat and e-mail): tables are
+aligned in terminal cells (wide characters take two). JSON is the rollup's
+dataclasses with stable keys, numbers as numbers, plus the bottom-line sentence.
+The summary follows the manager's order of issue 4: bottom line, key results,
+what was done, adjustments, risks and asks, discipline, next month.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+
+from store import weeks
+from store.rollup import Entry, MonthRollup, PrepRollup, Reason, Risk
+from tui.i18n import t
+from tui.text import cell_width, fit, inert, number, pad, percent
+
+FORMATS = ("md", "text", "json")
+TITLE_CELLS = 36  # widest title cell in a plain-text table
+
+
+# -- blocks ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Heading:
+    level: int  # 1 document, 2 objective, 3 section, 4 part of a section
+    text: str
+
+
+@dataclass
+class Para:
+    text: str
+
+
+@dataclass
+class Bullets:
+    lines: list[tuple[int, str]]  # (indent level, text)
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[list[str]]
+    right: set[int] = field(default_factory=set)  # right-aligned columns
+    wide: set[int] = field(default_factory=lambda: {0})  # title columns, fitted
+
+
+Block = Heading | Para | Bullets | Table
+
+
+def _u(text: str | None, *, newlines: bool = True) -> str:
+    """User text made inert (every note, title and name goes through here)."""
+    return inert(text or "", newlines=newlines)
+
+
+# -- public API -------------------------------------------------------------------------------------
+
+
+def render_summary(rollups: list[MonthRollup], month: str, fmt: str, lang: str, today=None) -> str:
+    """The month summary of one or more objectives in ``fmt`` (md | text | json)."""
+    to_date = rollups[0].to_date if rollups else _running(month, today)
+    if fmt == "json":
+        return _json(
+            {
+                "format": "okr-summary",
+                "version": 1,
+                "lang": lang,
+                "month": month,
+                "to_date": to_date,
+                "objectives": [
+                    {"bottom_line": _verdict_sentence(r.verdict, r.reasons, lang), **_plain_data(r)}
+                    for r in rollups
+                ],
+            }
+        )
+    blocks: list[Block] = [
+        Heading(1, t("report.summary.title", lang, month=_month_label(month, to_date, lang)))
+    ]
+    if not rollups:
+        blocks.append(Para(t("report.summary.none", lang, month=_month_label(month, False, lang))))
+    for r in rollups:
+        blocks += _summary_blocks(r, lang)
+    return _write(blocks, fmt)
+
+
+def render_prep(prep: PrepRollup, fmt: str, lang: str) -> str:
+    """The one-on-one talking points in ``fmt`` (md | text | json)."""
+    if fmt == "json":
+        return _json({"format": "okr-prep", "version": 1, "lang": lang, **_plain_data(prep)})
+    return _write(_prep_blocks(prep, lang), fmt)
+
+
+def bottom_line(rollup: MonthRollup, lang: str) -> str:
+    """The one sentence: on track / at risk / off track, and why."""
+    return _verdict_sentence(rollup.verdict, rollup.reasons, lang)
+
+
+# -- words for values -------------------------------------------------------------------------------
+
+
+def _running(month: str, today) -> bool:
+    return today is not None and today <= weeks.month_days(month)[1]
+
+
+def _month_label(month: str, to_date: bool, lang: str) -> str:
+    year, mon = weeks.parse_month(month)
+    label = t("report.month_title", lang, name=t(f"report.month.{mon}", lang), year=year)
+    return f"{label} ({t('report.to_date', lang)})" if to_date else label
+
+
+def _status(status: str | None, lang: str) -> str:
+    return t(f"status.{status}", lang) if status else "—"
+
+
+def _signed(value: float) -> str:
+    if value == 0:
+        return "0"
+    return ("+" if value > 0 else "-") + number(abs(value))
+
+
+def _value(kind: str, value: float, lang: str) -> str:
+    if kind == "milestone":
+        return t("milestone.done" if value >= 1 else "milestone.open", lang)
+    return number(value)
+
+
+def _target(kind: str, target: float | None, unit: str, lang: str) -> str:
+    if kind == "milestone":
+        return t("report.milestone", lang)
+    if target is None:
+        return t("target.unknown", lang)
+    return f"{number(target)} {_u(unit, newlines=False)}".strip()
+
+
+def _progress(kind: str, target: float | None, value: float | None, lang: str) -> str:
+    if kind != "milestone" and target is None:
+        return t("target.unknown", lang)
+    return percent(value)
+
+
+def _pace(pace: str | None, lang: str) -> str:
+    return t(f"report.pace.{pace}", lang) if pace else "—"
+
+
+def _confidence(first: int | None, last: int | None) -> str:
+    if first is None and last is None:
+        return "—"
+    return f"{'—' if first is None else first} → {'—' if last is None else last}"
+
+
+def _reason(reason: Reason, lang: str) -> str:
+    code = reason.code
+    if code == "score":
+        return t(
+            "report.reason.score",
+            lang,
+            score=percent(reason.value),
+            expected=percent(reason.expected),
+        )
+    if code in ("no_key_results", "no_checkin"):
+        return t(f"report.reason.{code}", lang)
+    if code == "target_unknown":
+        return t("report.reason.target_unknown", lang, kr=reason.subject)
+    if code == "low_confidence":
+        return t(
+            "report.reason.low_confidence", lang, kr=reason.subject, value=number(reason.value)
+        )
+    if code == "behind_pace":
+        return t(
+            "report.reason.behind_pace",
+            lang,
+            kr=reason.subject,
+            value=percent(reason.value),
+            expected=percent(reason.expected),
+        )
+    return t(
+        "report.reason.item_risk",
+        lang,
+        item=_u(reason.subject, newlines=False),
+        status=_status(reason.status, lang),
+    )
+
+
+def _verdict_sentence(verdict: str, reasons: list[Reason], lang: str) -> str:
+    sep = "；" if lang == "zh" else "; "
+    dash = "：" if lang == "zh" else ": "
+    end = "。" if lang == "zh" else "."
+    return (
+        t(f"report.verdict.{verdict}", lang)
+        + dash
+        + sep.join(_reason(r, lang) for r in reasons)
+        + end
+    )
+
+
+def _colon(head: str, text: str, lang: str) -> str:
+    return f"{head}：{text}" if lang == "zh" else f"{head}: {text}"
+
+
+def _kr_cell(label: str, title: str) -> str:
+    return f"{label} {_u(title, newlines=False)}"
+
+
+def _item_cell(kr_label: str, title: str | None) -> str:
+    return f"{kr_label} · {_u(title, newlines=False)}"
+
+
+def _note_lines(level: int, head: str, text: str) -> list[tuple[int, str]]:
+    return [(level, f"{head}: {_u(text)}")]
+
+
+def _risk(r: Risk, lang: str) -> str:
+    if r.kind == "item_status":
+        text = t(
+            "report.risk.item_status",
+            lang,
+            kr=r.kr_label,
+            item=_u(r.item_title, newlines=False),
+            status=_status(r.status, lang),
+            week=r.week,
+        )
+    elif r.kind == "low_confidence":
+        text = t(
+            "report.risk.low_confidence",
+            lang,
+            kr=r.kr_label,
+            title=_u(r.kr_title, newlines=False),
+            value=r.confidence,
+        )
+    else:
+        text = t(
+            "report.risk.behind_pace",
+            lang,
+            kr=r.kr_label,
+            title=_u(r.kr_title, newlines=False),
+            value=percent(r.progress),
+            expected=percent(r.expected),
+        )
+    gap = "" if lang == "zh" else " "
+    return f"{text}{gap}{t('report.risk.new', lang)}" if r.new else text
+
+
+def _grouped(entries: list[Entry], lang: str) -> list[tuple[int, str]]:
+    """Entries as bullets: KR, then E-item (or the KR's own note), then week: text."""
+    lines: list[tuple[int, str]] = []
+    kr, item = None, object()
+    for e in entries:
+        if e.kr_id != kr:
+            kr, item = e.kr_id, object()
+            lines.append((0, _kr_cell(e.kr_label, e.kr_title)))
+        if e.item_id != item:
+            item = e.item_id
+            head = (
+                t("report.kr_note", lang) if e.item_id is None else _u(e.item_title, newlines=False)
+            )
+            lines.append((1, head))
+        lines += _note_lines(2, e.week, e.text)
+    return lines
+
+
+# -- the summary -----------------------------------------------------------------------------------
+
+
+def _summary_blocks(r: MonthRollup, lang: str) -> list[Block]:
+    out: list[Block] = [
+        Heading(2, t("report.objective", lang, title=_u(r.objective_title, newlines=False)))
+    ]
+    if r.owner:
+        out.append(Para(t("report.owner", lang, owner=_u(r.owner, newlines=False))))
+    out.append(
+        Para(t("report.period", lang, start=r.period_start, end=r.period_end, as_of=r.as_of))
+    )
+
+    out += [
+        Heading(3, t("report.s1", lang)),
+        Para(t("report.score_line", lang, score=percent(r.score), expected=percent(r.expected))),
+        Para(bottom_line(r, lang)),
+    ]
+
+    out.append(Heading(3, t("report.s2", lang)))
+    out.append(_kr_table(r, lang))
+    if r.items:
+        month_weeks = [w.week for w in r.items[0].path]
+        out.append(Heading(4, t("report.status_path", lang)))
+        out.append(
+            Table(
+                [t("report.col.item", lang)] + [w.split("-")[1] for w in month_weeks],
+                [
+                    [_item_cell(i.kr_label, i.title)] + [_status(p.status, lang) for p in i.path]
+                    for i in r.items
+                ],
+            )
+        )
+
+    out.append(Heading(3, t("report.s3", lang)))
+    out.append(
+        Bullets(_grouped(r.done_notes, lang)) if r.done_notes else Para(t("report.nothing", lang))
+    )
+
+    out.append(Heading(3, t("report.s4", lang)))
+    out.append(
+        Bullets(_grouped(r.adjustments, lang)) if r.adjustments else Para(t("report.nothing", lang))
+    )
+    sep = "；" if lang == "zh" else "; "
+    for key, refs in (
+        ("report.added", r.added),
+        ("report.dropped", r.dropped),
+        ("report.finished", r.finished),
+    ):
+        names = sep.join(f"{_item_cell(x.kr_label, x.title)} ({x.week})" for x in refs)
+        out.append(Para(_colon(t(key, lang), names or t("report.none", lang), lang)))
+
+    out.append(Heading(3, t("report.s5", lang)))
+    out.append(Heading(4, t("report.risks", lang)))
+    out.append(
+        Bullets([(0, _risk(x, lang)) for x in r.risks])
+        if r.risks
+        else Para(t("report.no_risks", lang))
+    )
+    out.append(Heading(4, t("report.week_notes", lang)))
+    out.append(
+        Bullets([(0, f"{n.week}: {_u(n.text)}") for n in r.week_notes])
+        if r.week_notes
+        else Para(t("report.no_week_notes", lang))
+    )
+
+    d = r.discipline
+    out.append(Heading(3, t("report.s6", lang)))
+    if r.to_date:
+        line = t(
+            "report.discipline_to_date",
+            lang,
+            checked=len([w for w in d.checked if w in d.due]),
+            due=len(d.due),
+            total=len(d.weeks),
+        )
+    else:
+        line = t("report.discipline", lang, checked=len(d.checked), total=len(d.weeks))
+    missing = (
+        t("report.missing", lang, weeks=", ".join(d.missing))
+        if d.missing
+        else t("report.no_missing", lang)
+    )
+    out.append(Para(f"{line} {missing}" if lang == "en" else line + missing))
+
+    out.append(Heading(3, t("report.s7", lang)))
+    out.append(Heading(4, t("report.open_adjustments", lang)))
+    out.append(
+        Bullets(
+            [
+                (0, f"{_item_cell(e.kr_label, e.item_title)} ({e.week}): {_u(e.text)}")
+                for e in r.open_adjustments
+            ]
+        )
+        if r.open_adjustments
+        else Para(t("report.none", lang))
+    )
+    out.append(Heading(4, t("report.running", lang)))
+    out.append(
+        Bullets(
+            [
+                (
+                    0,
+                    f"{_item_cell(x.kr_label, x.title)} ({_status(x.status, lang) if x.status else t('report.no_status', lang)})",
+                )
+                for x in r.running
+            ]
+        )
+        if r.running
+        else Para(t("report.none", lang))
+    )
+
+    out.append(Heading(3, t("report.s_meetings", lang)))
+    out.append(
+        Bullets(
+            [(0, f"{m.date}: {_u(m.notes)}" if m.notes.strip() else m.date) for m in r.meetings]
+        )
+        if r.meetings
+        else Para(t("report.no_meetings", lang))
+    )
+    return out
+
+
+def _kr_table(r: MonthRollup, lang: str) -> Table:
+    headers = [
+        t(f"report.col.{c}", lang)
+        for c in ("kr", "values", "target", "progress", "score", "change", "confidence", "pace")
+    ]
+    rows = []
+    for k in r.key_results:
+        change = "—" if k.kind == "milestone" else _signed(k.change)
+        rows.append(
+            [
+                _kr_cell(k.label, k.title),
+                f"{_value(k.kind, k.month_start, lang)} → {_value(k.kind, k.month_end, lang)}",
+                _target(k.kind, k.target, k.unit, lang),
+                _progress(k.kind, k.target, k.progress, lang),
+                percent(k.score),
+                change,
+                _confidence(k.confidence_first, k.confidence_last),
+                _pace(k.pace, lang),
+            ]
+        )
+    return Table(headers, rows, right={3, 4, 5})
+
+
+# -- the prep --------------------------------------------------------------------------------------
+
+
+def _prep_blocks(p: PrepRollup, lang: str) -> list[Block]:
+    out: list[Block] = [
+        Heading(1, t("report.prep.title", lang, since=p.since)),
+        Para(t(f"report.prep.since.{p.since_source}", lang, today=p.today)),
+    ]
+    if p.last_meeting is not None:
+        out.append(
+            Para(
+                t(
+                    "report.prep.last_meeting",
+                    lang,
+                    date=p.last_meeting.date,
+                    notes=_u(p.last_meeting.notes),
+                )
+            )
+        )
+    if not p.objectives:
+        out.append(Para(t("report.prep.no_objectives", lang)))
+    for o in p.objectives:
+        out.append(
+            Heading(2, t("report.objective", lang, title=_u(o.objective_title, newlines=False)))
+        )
+        out.append(
+            Para(
+                t(
+                    "report.prep.verdict",
+                    lang,
+                    verdict=t(f"report.verdict.{o.verdict}", lang),
+                    score=percent(o.score),
+                    expected=percent(o.expected),
+                )
+            )
+        )
+        out.append(Heading(3, t("report.prep.points", lang)))
+        points = [(0, _point(x, lang)) for x in o.talking_points]
+        out.append(Bullets(points) if points else Para(t("report.none", lang)))
+
+        out.append(Heading(3, t("report.prep.movement", lang)))
+        headers = [
+            t(f"report.col.{c}", lang)
+            for c in ("kr", "before_now", "target", "progress", "change", "confidence", "pace")
+        ]
+        rows = [
+            [
+                _kr_cell(k.label, k.title),
+                f"{_value(k.kind, k.before, lang)} → {_value(k.kind, k.now, lang)}",
+                _target(k.kind, k.target, k.unit, lang),
+                _progress(k.kind, k.target, k.progress, lang),
+                "—" if k.kind == "milestone" else _signed(k.change),
+                _confidence(k.confidence_before, k.confidence_now),
+                _pace(k.pace, lang),
+            ]
+            for k in o.key_results
+        ]
+        out.append(Table(headers, rows, right={3, 4}))
+
+        out.append(Heading(3, t("report.prep.changes", lang)))
+        out.append(
+            Bullets(
+                [
+                    (
+                        0,
+                        t(
+                            "report.prep.change",
+                            lang,
+                            kr=c.kr_label,
+                            item=_u(c.title, newlines=False),
+                            before=_status(c.before, lang),
+                            now=_status(c.now, lang),
+                            week=c.week,
+                        ),
+                    )
+                    for c in o.status_changes
+                ]
+            )
+            if o.status_changes
+            else Para(t("report.none", lang))
+        )
+        out.append(Heading(3, t("report.risks", lang)))
+        out.append(
+            Bullets([(0, _risk(x, lang)) for x in o.risks])
+            if o.risks
+            else Para(t("report.no_risks", lang))
+        )
+        out.append(Heading(3, t("report.prep.adjustments", lang)))
+        out.append(
+            Bullets(_grouped(o.adjustments, lang))
+            if o.adjustments
+            else Para(t("report.none", lang))
+        )
+        out.append(Heading(3, t("report.prep.asks", lang)))
+        out.append(
+            Bullets([(0, f"{n.week}: {_u(n.text)}") for n in o.asks])
+            if o.asks
+            else Para(t("report.none", lang))
+        )
+        if o.missing:
+            out.append(Para(t("report.prep.missing", lang, weeks=", ".join(o.missing))))
+    return out
+
+
+def _point(p, lang: str) -> str:
+    fields = {
+        "subject": _u(p.subject, newlines=False),
+        "detail": _status(p.detail, lang) if p.code == "risk" else p.detail,
+        "value": percent(p.value) if p.code == "behind_pace" else number(p.value),
+        "expected": percent(p.expected),
+    }
+    return t(f"report.point.{p.code}", lang, **fields)
+
+
+# -- writers ----------------------------------------------------------------------------------------
+
+
+def _write(blocks: list[Block], fmt: str) -> str:
+    if fmt == "md":
+        return _markdown(blocks)
+    if fmt == "text":
+        return _plain(blocks)
+    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def _markdown(blocks: list[Block]) -> str:
+    out: list[str] = []
+    for b in blocks:
+        if isinstance(b, Heading):
+            out += ["#" * b.level + " " + b.text, ""]
+        elif isinstance(b, Para):
+            out += [b.text, ""]
+        elif isinstance(b, Bullets):
+            for level, text in b.lines:
+                indent = "  " * level
+                first, *rest = text.split("\n")
+                out.append(f"{indent}- {first}")
+                out += [f"{indent}  {line}" for line in rest]
+            out.append("")
+        else:
+            out.append("| " + " | ".join(_md_cell(h) for h in b.headers) + " |")
+            out.append(
+                "|"
+                + "|".join("---:" if i in b.right else "---" for i in range(len(b.headers)))
+                + "|"
+            )
+            out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in b.rows]
+            out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _plain(blocks: list[Block]) -> str:
+    out: list[str] = []
+    for b in blocks:
+        if isinstance(b, Heading):
+            if b.level <= 3:
+                rule = "═" if b.level <= 2 else "─"
+                out += ([""] if out else []) + [b.text, rule * cell_width(b.text)]
+            else:
+                wide = cell_width(b.text) != len(b.text)
+                out.append(b.text + ("：" if wide else ":"))
+        elif isinstance(b, Para):
+            out.append(b.text)
+        elif isinstance(b, Bullets):
+            for level, text in b.lines:
+                indent = "  " + "  " * level
+                first, *rest = text.split("\n")
+                out.append(f"{indent}• {first}")
+                out += [f"{indent}  {line}" for line in rest]
+        else:
+            out += _plain_table(b)
+    return "\n".join(out).strip("\n") + "\n"
+
+
+def _plain_table(table: Table) -> list[str]:
+    rows = [table.headers] + [
+        [fit(c, TITLE_CELLS) if i in table.wide else c for i, c in enumerate(r)] for r in table.rows
+    ]
+    widths = [max(cell_width(r[i]) for r in rows) for i in range(len(table.headers))]
+    lines = []
+    for n, row in enumerate(rows):
+        cells = [
+            pad(c, widths[i], ">" if i in table.right and n else "<") for i, c in enumerate(row)
+        ]
+        lines.append(("  " + "  ".join(cells)).rstrip())
+        if n == 0:
+            lines.append("  " + "  ".join("─" * w for w in widths))
+    return lines
+
+
+# -- JSON -------------------------------------------------------------------------------------------
+
+# Characters json.dumps(ensure_ascii=False) leaves raw but a terminal would act on:
+# DEL, C1 controls, bidirectional overrides, line/paragraph separators.
+_UNSAFE = {
+    0x7F,
+    *range(0x80, 0xA0),
+    0x061C,
+    0x200E,
+    0x200F,
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+    0x2028,
+    0x2029,
+}
+
+
+def _plain_data(obj) -> dict:
+    return dataclasses.asdict(obj)
+
+
+def _json(data: dict) -> str:
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return "".join(f"\\u{ord(ch):04x}" if ord(ch) in _UNSAFE else ch for ch in text) + "\n"
