@@ -2,8 +2,8 @@
 
 The demo plays a lead who has checked in the three weeks before this one (this
 week is due), and who has filled in KR2's target (50), which the Chinese seed
-leaves as "XX". The period runs from the first sample week's month to the end
-of the current month, so progress and pace read as they would mid-period.
+leaves as "XX". The period runs from the month of the first sample week (by
+its Thursday) to the end of the current month, so progress and pace read as they would mid-period.
 """
 
 from __future__ import annotations
@@ -155,14 +155,14 @@ def build_demo(store: Store, lang: str = "en") -> None:
     """Fill an empty store with the example OKR and three weeks of check-ins."""
     this_week = weeks.week_key(weeks.today())
     sample_weeks = [weeks.shift_week(this_week, n) for n in (-3, -2, -1)]
-    start, _ = weeks.month_days(weeks.month_key(weeks.week_monday(sample_weeks[0])))
+    start, _ = weeks.month_days(weeks.week_month(sample_weeks[0]))
     _, end = weeks.month_days(weeks.month_key(weeks.today()))
     name = "seed-okr-zh.txt" if lang == "zh" else "seed-okr-en.txt"
     result = parse_okr_text(
         (EXAMPLES / name).read_text(encoding="utf-8"),
         start=start.isoformat(),
         end=end.isoformat(),
-        week=sample_weeks[0],
+        week=weeks.week_key(start),
     )
     objective = result.objectives[0]
     for kr in objective.key_results:

@@ -22,7 +22,9 @@ words (``tui.report`` renders them). The rules, each a decision written down:
   or an unknown target, when an E-item is at risk / off track in the month's last
   check-in, or when the month has no check-in; otherwise ``on_track``. The
   reasons list says why (the score first).
-* E-items: added = ``item.added`` is a week of the month; done / dropped this
+* E-items: added = ``item.added`` is a week of the month after the period's
+  first week (items of the first week, as an import makes them, are the original
+  plan, not additions); done / dropped this
   month = the first check-in that gives the item that status is in the month.
   An item is shown when it is active, or appears in a check-in of the month, or
   was added in it.
@@ -534,11 +536,14 @@ def _adjustments(objective: Objective, labels: dict, during: list[CheckIn]) -> l
 
 
 def _added(objective: Objective, labels: dict, month: str) -> list[ItemRef]:
+    first_week = weeks.week_key(weeks.parse_date(objective.start))
     return [
         ItemRef(item.id, item.title, labels[kr.id], kr.title, item.added)
         for kr in objective.key_results
         for item in kr.items
-        if item.added is not None and weeks.week_month(item.added) == month
+        if item.added is not None
+        and item.added > first_week  # items of the first week are the original plan
+        and weeks.week_month(item.added) == month
     ]
 
 

@@ -316,3 +316,11 @@ def test_prep_default_four_weeks_and_missing():
     p = prep_rollup([objective], [c for c in checkins if c.week <= "2026-W43"], [], None, today)
     assert (p.since, p.since_source, p.last_meeting) == ("2026-09-23", "default", None)
     assert p.objectives[0].missing == ["2026-W42"]
+
+
+def test_items_of_the_first_week_are_the_plan_not_additions():
+    objective, checkins, meetings = october()
+    objective.start = "2026-10-01"  # first week 2026-W40
+    objective.key_results[0].items[0].added = "2026-W40"  # as an import writes it
+    rollup = month_rollup(objective, checkins, meetings, "2026-10", AFTER_OCTOBER)
+    assert [x.id for x in rollup.added] == [E3]
