@@ -1,0 +1,320 @@
+"""The check-in form without the UI: its state, defaults, drafts and the CheckIn it makes.
+
+Plain functions over the store's dataclasses; no Textual here, so the rules are
+unit-tested directly (tests/test_checkin.py). The form keeps what the user typed
+as text (a half-typed "2x" survives in a draft); :func:`problems` says which
+fields do not parse, and :func:`build_checkin` turns a valid form into a
+:class:`~store.model.CheckIn`.
+
+Defaults, in order of precedence: a draft of this week (newer than anything
+saved, since saving deletes it), else the saved check-in of this week, else the
+last check-in before this week carried forward (values, confidences, statuses;
+notes, progress and adjustments start empty).
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from store import weeks
+from store.model import STATUSES, CheckIn, Item, ItemCheck, KeyResult, KRCheck, Objective
+from store.model import expected_progress as _expected_progress
+
+DRAFT_VERSION = 1
+
+
+@dataclass
+class KRFields:
+    value: str = ""  # as typed; a milestone holds "1" (done) or "0"
+    confidence: str = ""
+    note: str = ""
+
+
+@dataclass
+class ItemFields:
+    status: str = "not_started"
+    progress: str = ""  # what happened
+    adjustment: str = ""  # what we adjust
+
+
+@dataclass
+class NewItem:
+    """An E-item added during the check-in; it joins its KR when the check-in is saved."""
+
+    id: str
+    kr: str
+    title: str
+
+
+@dataclass
+class Form:
+    krs: dict[str, KRFields] = field(default_factory=dict)
+    items: dict[str, ItemFields] = field(default_factory=dict)
+    added: list[NewItem] = field(default_factory=list)
+    note: str = ""
+    page: str | None = None  # the page the user was on (drafts resume there)
+
+    def to_draft(self) -> dict:
+        return {
+            "version": DRAFT_VERSION,
+            "krs": {k: vars(v).copy() for k, v in self.krs.items()},
+            "items": {k: vars(v).copy() for k, v in self.items.items()},
+            "added": [vars(a).copy() for a in self.added],
+            "note": self.note,
+            "page": self.page,
+        }
+
+
+# -- numbers as people type them ----------------------------------------------------------------
+
+_MULTIPLIERS = {"k": 1e3, "千": 1e3, "w": 1e4, "万": 1e4}
+
+
+def parse_number(text: str) -> float | int | None:
+    """A number as typed: ``21``, ``1,500``, ``2.5k``, ``10w`` / ``10万`` (10 000), ``45%``,
+    full-width digits. None for an empty field; ValueError when it is not a number."""
+    s = unicodedata.normalize("NFKC", text).strip().lower()
+    s = s.replace(",", "").replace("_", "").replace(" ", "").removesuffix("%")
+    if not s:
+        return None
+    factor = 1.0
+    if s[-1] in _MULTIPLIERS:
+        factor, s = _MULTIPLIERS[s[-1]], s[:-1]
+    if not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?", s):
+        raise ValueError(text)
+    value = float(s) * factor
+    if not math.isfinite(value) or abs(value) > 1e15:
+        raise ValueError(text)
+    return int(value) if value.is_integer() else round(value, 9)
+
+
+def parse_confidence(text: str) -> int | None:
+    """An integer 0-10, None when empty; ValueError otherwise."""
+    s = unicodedata.normalize("NFKC", text).strip()
+    if not s:
+        return None
+    if not re.fullmatch(r"\d{1,2}", s) or int(s) > 10:
+        raise ValueError(text)
+    return int(s)
+
+
+def show_number(value: float | int | None) -> str:
+    """The text a number is typed back as (``21``, ``2.5``)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value) if isinstance(value, int) else f"{value:.9g}"
+
+
+# -- what the form shows -------------------------------------------------------------------------
+
+
+def last_checkin(checkins: list[CheckIn], week: str) -> CheckIn | None:
+    """The latest saved check-in of a week before ``week``."""
+    earlier = [c for c in checkins if c.week < week]
+    return max(earlier, key=lambda c: c.week) if earlier else None
+
+
+def checkin_date(week: str, today: date) -> str:
+    """The date a check-in of ``week`` carries: today in its own week, else its Monday."""
+    if weeks.week_key(today) == week:
+        return today.isoformat()
+    return weeks.week_monday(week).isoformat()
+
+
+def shown_items(
+    kr: KeyResult, week: str, saved: CheckIn | None, form: Form | None = None
+) -> list[Item]:
+    """The E-items a check-in of ``week`` walks, in order: the KR's items that existed that
+    week and are active (or that this week's saved check-in speaks of), then the items
+    added in this check-in."""
+    out = []
+    for item in kr.items:
+        if item.added is not None and item.added > week:
+            continue
+        if item.active or (saved is not None and saved.item(item.id) is not None):
+            out.append(item)
+    if form is not None:
+        out += [Item(a.id, a.title, True, week) for a in form.added if a.kr == kr.id]
+    return out
+
+
+def pages(objective: Objective, week: str, saved: CheckIn | None, form: Form) -> list[str]:
+    """Page keys in reading order: ``kr:ID``, its ``item:ID`` pages, ..., ``note``, ``review``."""
+    out = []
+    for kr in objective.key_results:
+        out.append(f"kr:{kr.id}")
+        out += [f"item:{i.id}" for i in shown_items(kr, week, saved, form)]
+    return out + ["note", "review"]
+
+
+def defaults(objective: Objective, week: str, saved: CheckIn | None, last: CheckIn | None) -> Form:
+    """The form before anything is typed: the saved week, else last week carried forward."""
+    form = Form()
+    source = saved or last
+    for kr in objective.key_results:
+        k = source.kr(kr.id) if source else None
+        value = k.value if k else None
+        milestone = "1" if (value or 0) >= 1 else "0"
+        text = milestone if kr.kind == "milestone" else show_number(value)
+        form.krs[kr.id] = KRFields(
+            value=text,
+            confidence=show_number(k.confidence) if k and k.confidence is not None else "",
+            note=k.note if saved and k else "",
+        )
+        for item in shown_items(kr, week, saved):
+            i = source.item(item.id) if source else None
+            status = i.status if i else "not_started"
+            if saved is None and status == "dropped":  # dropped last week, active again
+                status = "not_started"
+            form.items[item.id] = ItemFields(
+                status=status,
+                progress=i.progress if saved and i else "",
+                adjustment=i.adjustment if saved and i else "",
+            )
+    form.note = saved.note if saved else ""
+    return form
+
+
+def resume(objective: Objective, base: Form, data: object) -> Form:
+    """``base`` with a draft's fields laid over it; whatever in the draft no longer fits the
+    objective (a KR or item deleted since) or is malformed is ignored."""
+    form = copy.deepcopy(base)
+    if not isinstance(data, dict):
+        return form
+
+    def text(d: dict, key: str, default: str) -> str:
+        value = d.get(key, default)
+        return value if isinstance(value, str) else default
+
+    kr_ids = {kr.id for kr in objective.key_results}
+    for a in data.get("added") or []:
+        if (
+            isinstance(a, dict)
+            and a.get("kr") in kr_ids
+            and isinstance(a.get("id"), str)
+            and isinstance(a.get("title"), str)
+            and a["title"].strip()
+            and objective.find_item(a["id"]) is None
+        ):
+            form.added.append(NewItem(a["id"], a["kr"], a["title"]))
+            form.items.setdefault(a["id"], ItemFields())
+    for kr_id, d in (data.get("krs") or {}).items():
+        if kr_id in form.krs and isinstance(d, dict):
+            old = form.krs[kr_id]
+            form.krs[kr_id] = KRFields(
+                text(d, "value", old.value),
+                text(d, "confidence", old.confidence),
+                text(d, "note", old.note),
+            )
+    for item_id, d in (data.get("items") or {}).items():
+        if item_id in form.items and isinstance(d, dict):
+            old = form.items[item_id]
+            status = d.get("status")
+            form.items[item_id] = ItemFields(
+                status if status in STATUSES else old.status,
+                text(d, "progress", old.progress),
+                text(d, "adjustment", old.adjustment),
+            )
+    form.note = text(data, "note", form.note)
+    page = data.get("page")
+    form.page = page if isinstance(page, str) else None
+    return form
+
+
+# -- checking and building -----------------------------------------------------------------------
+
+
+@dataclass
+class Problem:
+    field: str  # "value" | "confidence"
+    kr: str  # the KR's id
+    message: str  # a catalogue key
+
+
+def problems(objective: Objective, form: Form) -> list[Problem]:
+    """Fields that do not parse, in reading order."""
+    out = []
+    for kr in objective.key_results:
+        f = form.krs.get(kr.id)
+        if f is None:
+            continue
+        if kr.kind != "milestone":
+            try:
+                parse_number(f.value)
+            except ValueError:
+                out.append(Problem("value", kr.id, "checkin.err.number"))
+        try:
+            parse_confidence(f.confidence)
+        except ValueError:
+            out.append(Problem("confidence", kr.id, "checkin.err.confidence"))
+    return out
+
+
+def build_checkin(
+    objective: Objective, week: str, saved: CheckIn | None, form: Form, day: str
+) -> CheckIn:
+    """The CheckIn of a valid form (see :func:`problems`)."""
+    krs = []
+    for kr in objective.key_results:
+        f = form.krs[kr.id]
+        if kr.kind == "milestone":
+            value: float | int | None = 1 if f.value == "1" else 0
+        else:
+            value = parse_number(f.value)
+        krs.append(KRCheck(kr.id, value, parse_confidence(f.confidence), f.note.strip()))
+    items = [
+        ItemCheck(item.id, f.status, f.progress.strip(), f.adjustment.strip())
+        for kr in objective.key_results
+        for item in shown_items(kr, week, saved, form)
+        if (f := form.items.get(item.id)) is not None
+    ]
+    return CheckIn(objective.id, week, day, form.note.strip(), krs, items)
+
+
+def updated_objective(
+    objective: Objective, week: str, saved: CheckIn | None, form: Form
+) -> Objective | None:
+    """The objective with the check-in's added items and drops, or None when unchanged.
+
+    A dropped item becomes inactive (it stays in history). An item dropped in this very
+    week (by an earlier save of it) is active again when its status is no longer dropped.
+    """
+    changed = copy.deepcopy(objective)
+    dirty = False
+    for kr in changed.key_results:
+        for item in kr.items:
+            f = form.items.get(item.id)
+            if f is None:
+                continue
+            if f.status == "dropped" and item.active:
+                item.active, dirty = False, True
+            elif f.status != "dropped" and not item.active:
+                before = saved.item(item.id) if saved else None
+                if before is not None and before.status == "dropped":
+                    item.active, dirty = True, True
+        for a in form.added:
+            if a.kr == kr.id:
+                status = form.items.get(a.id, ItemFields()).status
+                kr.items.append(Item(a.id, a.title.strip(), status != "dropped", week))
+                dirty = True
+    return changed if dirty else None
+
+
+def pace(objective: Objective, kr: KeyResult, day: str) -> tuple[float, float | None]:
+    """Where a linear path puts the KR on ``day``: (fraction of the period, value).
+
+    The value is None when the target is unknown; a milestone's value is 0 or 1 (done
+    only at the period's end)."""
+    fraction = _expected_progress(objective, day)
+    if kr.kind == "milestone":
+        return fraction, 1 if fraction >= 1 else 0
+    if kr.target is None:
+        return fraction, None
+    return fraction, kr.start + fraction * (kr.target - kr.start)
