@@ -61,9 +61,10 @@ def _date_param(ctx: click.Context, param: click.Parameter, value: str | None) -
 
 
 def default_month(today: date) -> str:
-    """The month to sum up: the current one, or the previous one on days 1-7."""
-    month = weeks.month_key(today)
-    return weeks.shift_month(month, -1) if today.day <= 7 else month
+    """The month to sum up (tui.report.default_month, imported late to keep start-up fast)."""
+    from tui.report import default_month as month_to_sum_up
+
+    return month_to_sum_up(today)
 
 
 def _use_lang(env: Env, lang: str | None) -> str:
@@ -71,7 +72,10 @@ def _use_lang(env: Env, lang: str | None) -> str:
 
 
 def _overlaps(objective, first: date, last: date) -> bool:
-    return weeks.parse_date(objective.start) <= last and weeks.parse_date(objective.end) >= first
+    """tui.report.overlaps (imported late: ``okr due`` stays light)."""
+    from tui.report import overlaps
+
+    return overlaps(objective, first, last)
 
 
 @cli.command()
@@ -98,10 +102,9 @@ def summary(
 
     Default month: the current one, or the previous one during days 1-7 of a month.
     """
-    from store.rollup import month_rollup
     from store.storage import write_file_atomic
     from tui.i18n import t
-    from tui.report import render_summary
+    from tui.report import render_summary, summary_rollups
 
     lang = _use_lang(env, lang)
     today = weeks.today()
@@ -115,10 +118,8 @@ def summary(
             )
         objectives = [objective]
     else:
-        first, last = weeks.month_days(month)
-        objectives = [o for o in store.objectives() if _overlaps(o, first, last)]
-    meetings = store.meetings()
-    rollups = [month_rollup(o, store.checkins(o.id), meetings, month, today) for o in objectives]
+        objectives = None  # every objective of the month
+    rollups = summary_rollups(store, month, today, objectives)
     text = render_summary(rollups, month, fmt, lang, today=today)
     if output is None:
         click.echo(text, nl=False)
@@ -166,14 +167,9 @@ def prep(
         name = "'--date'" if meeting_date is not None else "'--notes'"
         raise click.BadParameter("only goes with --record.", param_hint=name)
 
-    from store.rollup import prep_rollup, prep_since
-    from tui.report import render_prep
+    from tui.report import prep_report, render_prep
 
-    store = env.store
-    meetings = store.meetings()
-    first = since or prep_since(meetings, today)[0]
-    objectives = [o for o in store.objectives() if _overlaps(o, first, max(first, today))]
-    rollup = prep_rollup(objectives, store.checkins(), meetings, since, today)
+    rollup = prep_report(env.store, since, today)
     click.echo(render_prep(rollup, fmt, lang), nl=False)
 
 

@@ -14,11 +14,26 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
 
 from store import weeks
-from store.rollup import Entry, MonthRollup, PrepRollup, Reason, Risk
+from store.rollup import (
+    Entry,
+    MonthRollup,
+    PrepRollup,
+    Reason,
+    Risk,
+    month_rollup,
+    prep_rollup,
+    prep_since,
+)
 from tui.i18n import t
 from tui.text import cell_width, fit, inert, number, pad, percent
+
+if TYPE_CHECKING:
+    from store.model import Objective
+    from store.repo import Store
 
 FORMATS = ("md", "text", "json")
 TITLE_CELLS = 36  # widest title cell in a plain-text table
@@ -99,6 +114,42 @@ def render_prep(prep: PrepRollup, fmt: str, lang: str) -> str:
 def bottom_line(rollup: MonthRollup, lang: str) -> str:
     """The one sentence: on track / at risk / off track, and why."""
     return _verdict_sentence(rollup.verdict, rollup.reasons, lang)
+
+
+# -- gathering rollups from a store (shared by the CLI and the TUI) ---------------------------------
+
+
+def default_month(today: date) -> str:
+    """The month to sum up: the current one, or the previous one on days 1-7."""
+    month = weeks.month_key(today)
+    return weeks.shift_month(month, -1) if today.day <= 7 else month
+
+
+def overlaps(objective: Objective, first: date, last: date) -> bool:
+    """Whether the objective's period shares a day with ``first``..``last``."""
+    return weeks.parse_date(objective.start) <= last and weeks.parse_date(objective.end) >= first
+
+
+def summary_rollups(
+    store: Store, month: str, today: date, objectives: list[Objective] | None = None
+) -> list[MonthRollup]:
+    """The month rollups of ``objectives`` (default: the non-archived ones overlapping the month)."""
+    if objectives is None:
+        first, last = weeks.month_days(month)
+        objectives = [o for o in store.objectives() if overlaps(o, first, last)]
+    meetings = store.meetings()
+    return [month_rollup(o, store.checkins(o.id), meetings, month, today) for o in objectives]
+
+
+def prep_report(store: Store, since: date | None, today: date) -> PrepRollup:
+    """The one-on-one rollup of the non-archived objectives active from ``since`` to today.
+
+    ``since`` None: from the day after the last recorded one-on-one (store.rollup.prep_since).
+    """
+    meetings = store.meetings()
+    first = since or prep_since(meetings, today)[0]
+    objectives = [o for o in store.objectives() if overlaps(o, first, max(first, today))]
+    return prep_rollup(objectives, store.checkins(), meetings, since, today)
 
 
 # -- words for values -------------------------------------------------------------------------------
