@@ -1,20 +1,37 @@
 """Backups of the store file: before every restore and migration, and the first write of a day.
 
-Backups live in ``<data dir>/backups/`` as ``okr-YYYYMMDD-HHMMSS-<reason>.json``,
-0600; the newest :data:`KEEP` are kept.
+Backups live in ``<data dir>/backups/`` as ``okr-YYYYMMDD-HHMMSS-ffffff-<reason>.json``
+(reasons: ``daily``, ``restore``, ``migrate-v<N>``), 0600 in a 0700 folder; the
+newest :data:`KEEP` are kept. A backup is a byte copy of the store file, so it can
+be given straight to ``okr restore``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-from datetime import datetime
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from store.storage import ensure_private_dir
+from store.storage import ensure_private_dir, fsync_dir, write_all
 
 KEEP = 10
+_NAME = re.compile(r"^okr-(\d{8}-\d{6})-(\d{6})-([a-z0-9-]+)\.json$")
+
+
+def now() -> datetime:
+    """The clock of backup names and of "the first write of the day" (tests replace it)."""
+    return datetime.now()
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    time: datetime
+    reason: str
+    size: int
 
 
 def backup_dir(store_path: Path) -> Path:
@@ -26,7 +43,7 @@ def list_backups(store_path: Path) -> list[Path]:
     folder = backup_dir(store_path)
     if not folder.is_dir():
         return []
-    return sorted(folder.glob("okr-*.json"))
+    return sorted(p for p in folder.glob("okr-*.json") if _NAME.match(p.name))
 
 
 def newest_backup(store_path: Path) -> Path | None:
@@ -34,22 +51,81 @@ def newest_backup(store_path: Path) -> Path | None:
     return found[-1] if found else None
 
 
+def backup_time(path: Path) -> datetime | None:
+    m = _NAME.match(path.name)
+    if not m:
+        return None
+    return datetime.strptime(f"{m[1]}-{m[2]}", "%Y%m%d-%H%M%S-%f")
+
+
+def describe_backups(store_path: Path) -> list[Backup]:
+    """Backups of this store, newest first, with time, reason and size."""
+    out = []
+    for path in reversed(list_backups(store_path)):
+        m = _NAME.match(path.name)
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue
+        out.append(Backup(path, backup_time(path), m[3], size))  # type: ignore[arg-type,index]
+    return out
+
+
 def make_backup(store_path: Path, reason: str) -> Path | None:
-    """Copy the store file into the backups folder; None when there is no file yet."""
-    if not store_path.exists():
+    """Copy the store file into the backups folder; None when there is no file yet.
+
+    The copy is written whole (temp file, fsync, rename) and 0600. OSError (a full
+    disk...) passes up; no half backup is left behind.
+    """
+    try:
+        data = store_path.read_bytes()
+    except FileNotFoundError:
         return None
     folder = backup_dir(store_path)
     ensure_private_dir(folder)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"okr-{stamp}-{reason}.json"
-    tmp = target.with_suffix(".tmp")
+    when = now()
+    newest = newest_backup(store_path)
+    last = backup_time(newest) if newest else None
+    if last is not None and when <= last:  # same microsecond, or a clock set back:
+        when = last + timedelta(microseconds=1)  # names stay in the order they were made
+    target = folder / f"okr-{when:%Y%m%d-%H%M%S-%f}-{reason}.json"
+    tmp = folder / f".{target.name}.tmp"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as out, open(store_path, "rb") as src:
-        shutil.copyfileobj(src, out)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(tmp, target)
+    try:
+        try:
+            with contextlib.suppress(OSError):
+                os.fchmod(fd, 0o600)
+            write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    fsync_dir(folder)
+    prune(store_path)
+    return target
+
+
+def prune(store_path: Path) -> None:
+    """Keep the newest KEEP backups; remove older ones and temp files of killed copies."""
     for old in list_backups(store_path)[:-KEEP]:
         with contextlib.suppress(OSError):
             old.unlink()
-    return target
+    for orphan in backup_dir(store_path).glob(".okr-*.json.tmp"):
+        with contextlib.suppress(OSError):
+            orphan.unlink()
+
+
+def ensure_daily_backup(store_path: Path) -> bool:
+    """Back the store up unless the newest backup is from today (the first write of a day).
+
+    True when a backup from today exists now (False: there is no store file yet).
+    """
+    newest = newest_backup(store_path)
+    when = backup_time(newest) if newest else None
+    if when is not None and when.date() == now().date():
+        return True
+    return make_backup(store_path, "daily") is not None

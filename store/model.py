@@ -112,8 +112,14 @@ def check_week(value: Any, path: str) -> str:
 
 
 def check_id(value: Any, path: str) -> str:
-    if not isinstance(value, str) or not value.strip() or len(value) > 64:
-        raise InvalidData(path, "expected an id (a short text)")
+    """Ids are short printable texts (they are shown raw, e.g. by ``okr list``)."""
+    if (
+        not isinstance(value, str)
+        or not value.strip()
+        or len(value) > 64
+        or not value.isprintable()
+    ):
+        raise InvalidData(path, "expected an id (a short printable text)")
     return value
 
 

@@ -16,15 +16,35 @@ from typing import Any
 from tinydb import Query, TinyDB
 from tinydb.table import Table
 
-from store import backups, weeks
+from store import backups, integrity, weeks
 from store.model import CheckIn, InvalidData, Meeting, Objective
-from store.storage import AtomicJSONStorage, StoreError
+from store.storage import (
+    AtomicJSONStorage,
+    ConflictError,
+    DamagedStoreError,
+    StoreError,
+    damaged_message,
+    os_error_advice,
+)
+
+__all__ = ["ConflictError", "DamagedStoreError", "Store", "StoreError", "UNCHECKED"]
 
 SCHEMA_VERSION = 1
 FILE_NAME = "okr.json"
 APP_DIR_NAME = "okr-checkin"
 FORMAT_NAME = "okr-checkin"
 FORMAT_VERSION = 1
+# Migrations: MIGRATIONS[n] turns a schema-n store (the whole dict) into schema n+1.
+# None yet (schema 1). Store() runs them after a backup (reason "migrate-v<n>").
+MIGRATIONS: dict[int, Any] = {}
+
+
+class _Unchecked:
+    def __repr__(self) -> str:
+        return "UNCHECKED"
+
+
+UNCHECKED: Any = _Unchecked()  # save_checkin(expected_stamp=...) default: no conflict check
 
 
 def default_data_dir() -> Path:
@@ -40,12 +60,31 @@ def default_data_dir() -> Path:
 class Store:
     """All stored data of one data dir."""
 
-    def __init__(self, data_dir: str | os.PathLike | None = None) -> None:
+    def __init__(self, data_dir: str | os.PathLike | None = None, *, repair: bool = False) -> None:
+        """Open (not create) the store of a data dir.
+
+        Raises StoreError when the file cannot be used (DamagedStoreError when it is not
+        a readable store). ``repair=True`` (``okr restore``) opens a damaged store
+        anyway: only :meth:`restore` can then be used, and it backs the damaged file up
+        before replacing it.
+        """
         self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
         self.path = self.data_dir / FILE_NAME
         self._db = TinyDB(self.path, storage=AtomicJSONStorage)
         self.storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
-        self._check_schema(self.storage.read())
+        self.storage.validate = self._validate
+        self.damaged: DamagedStoreError | None = None
+        try:
+            data = self.storage.read()
+        except DamagedStoreError as e:
+            if not repair:
+                raise
+            self.damaged = e
+            return
+        self._check_schema(data)
+        version = integrity.schema_version(data) if data else SCHEMA_VERSION
+        if version is not None and version < SCHEMA_VERSION:
+            self._migrate(version)
 
     # -- plumbing ------------------------------------------------------------------------
 
@@ -57,22 +96,54 @@ class Store:
     def _check_schema(self, data: dict | None) -> None:
         if not data:
             return
-        meta = list((data.get("meta") or {}).values())
-        version = meta[0].get("schema") if meta and isinstance(meta[0], dict) else None
-        if not isinstance(version, int):
-            raise StoreError(
-                f"{self.path} has no okr-checkin schema version; it was left untouched."
-            )
+        version = integrity.schema_version(data)
+        if version is None:
+            raise DamagedStoreError(damaged_message(self.path, "has no okr-checkin schema version"))
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path} was written by a newer okr-checkin (schema {version}, this one "
                 f"reads {SCHEMA_VERSION}); upgrade okr-checkin to open it."
             )
 
-    @contextlib.contextmanager
-    def _write(self) -> Iterator[None]:
-        """One write transaction; it also stamps the schema version into ``meta``."""
+    def _validate(self, data: dict) -> None:
+        """Called by the storage on every fresh read of the file (see store.integrity)."""
+        integrity.check_tables(data)
+        self._check_schema(data)
+        if integrity.schema_version(data) == SCHEMA_VERSION:
+            integrity.check_documents(data)
+
+    def _migrate(self, version: int) -> None:
+        """Bring an older store to SCHEMA_VERSION, after a backup (one write)."""
         with self.storage.transaction() as data:
+            version = integrity.schema_version(data) or SCHEMA_VERSION
+            if version >= SCHEMA_VERSION:
+                return  # another copy migrated it meanwhile
+            self._backup(f"migrate-v{version}")
+            new = dict(data)
+            while version < SCHEMA_VERSION:
+                new = MIGRATIONS[version](new)
+                version += 1
+            new["meta"] = {"1": {"schema": SCHEMA_VERSION}}
+            integrity.check_tables(new)
+            integrity.check_documents(new)
+            self.storage.write(new)
+
+    def _backup(self, reason: str) -> Path | None:
+        """A backup before a restore or a migration; StoreError if it cannot be made."""
+        try:
+            return backups.make_backup(self.path, reason)
+        except OSError as e:
+            raise StoreError(
+                f"{self.path} was left as it was: its backup could not be written "
+                f"({e.strerror or e}); {os_error_advice(e, backups.backup_dir(self.path))}."
+            ) from None
+
+    @contextlib.contextmanager
+    def _write(self, *, replace: bool = False) -> Iterator[None]:
+        """One write transaction; it also stamps the schema version into ``meta``."""
+        if self.damaged is not None and not replace:
+            raise self.damaged
+        with self.storage.transaction(replace=replace) as data:
             self._check_schema(data)
             if not data.get("meta"):
                 self._table("meta").insert({"schema": SCHEMA_VERSION})
@@ -132,18 +203,59 @@ class Store:
         return out
 
     def checkin(self, objective_id: str, week: str) -> CheckIn | None:
+        return self.checkin_and_stamp(objective_id, week)[0]
+
+    def _checkin_doc(self, objective_id: str, week: str) -> dict | None:
         for d in self._table("checkins"):
             if d.get("objective") == objective_id and d.get("week") == week:
-                return CheckIn.from_dict(_strip(d), "checkin")
+                return _strip(d)
         return None
 
-    def save_checkin(self, checkin: CheckIn, objective: Objective | None = None) -> None:
+    def checkin_stamp(self, objective_id: str, week: str) -> str | None:
+        """A hash of the saved check-in (None when there is none); it changes whenever
+        anyone saves that check-in. Keep it when loading a check-in for editing and
+        pass it to ``save_checkin(..., expected_stamp=...)``."""
+        return integrity.stamp(self._checkin_doc(objective_id, week))
+
+    def checkin_and_stamp(self, objective_id: str, week: str) -> tuple[CheckIn | None, str | None]:
+        """The saved check-in and its stamp, read together (one read of the file)."""
+        doc = self._checkin_doc(objective_id, week)
+        if doc is None:
+            return None, None
+        return CheckIn.from_dict(doc, "checkin"), integrity.stamp(doc)
+
+    def save_checkin(
+        self,
+        checkin: CheckIn,
+        objective: Objective | None = None,
+        *,
+        expected_stamp: str | None = UNCHECKED,
+    ) -> str:
         """Save a week's check-in, and the objective if the check-in changed it
-        (an E-item added or dropped), and drop the week's draft: one write."""
+        (an E-item added or dropped), and drop the week's draft: one write.
+
+        ``expected_stamp``: the stamp of the check-in as it was loaded (None: there was
+        none). If the stored check-in has another stamp now (another copy saved or
+        deleted it), nothing is written and ConflictError is raised, holding the stored
+        check-in (``theirs``) and its stamp. Without it, the save overwrites.
+        Returns the stamp of the saved check-in.
+        """
         CheckIn.from_dict(checkin.to_dict())
         if objective is not None:
             Objective.from_dict(objective.to_dict())
         with self._write():
+            if expected_stamp is not UNCHECKED:
+                doc = self._checkin_doc(checkin.objective, checkin.week)
+                current = integrity.stamp(doc)
+                if current != expected_stamp:
+                    raise ConflictError(
+                        f"the check-in of {checkin.week} was "
+                        + ("deleted" if doc is None else "saved")
+                        + " by another copy of okr-checkin since it was opened; "
+                        "yours was not saved, so neither is lost",
+                        theirs=None if doc is None else CheckIn.from_dict(doc, "checkin"),
+                        stamp=current,
+                    )
             if objective is not None:
                 self._table("objectives").upsert(objective.to_dict(), Query().id == objective.id)
             current = objective or self.objective(checkin.objective)
@@ -153,6 +265,7 @@ class Store:
             q = (Query().objective == checkin.objective) & (Query().week == checkin.week)
             self._table("checkins").upsert(checkin.to_dict(), q)
             self._table("drafts").remove(q)
+        return integrity.stamp(checkin.to_dict())
 
     def delete_checkin(self, objective_id: str, week: str) -> None:
         with self._write():
@@ -207,17 +320,27 @@ class Store:
     def restore(self, document: Any) -> Path | None:
         """Validate a whole export document, back up the store, then replace it (one write).
 
-        Returns the backup's path (None if there was no store yet). Raises InvalidData
-        naming the first offending field; nothing is written then.
+        ``document`` may also be a store file (a backup from ``okr backups``); its
+        drafts come back too. Returns the backup's path (None if there was no store
+        yet). Raises InvalidData naming the first offending field; nothing is written
+        then. Works on a damaged store opened with ``repair=True``: the damaged file
+        is what gets backed up.
         """
-        objectives, checkins, meetings = parse_document(document)
-        backup = backups.make_backup(self.path, "restore")
-        with self._write():
+        drafts: list[dict] = []
+        if integrity.is_store_data(document):
+            objectives, checkins, meetings, drafts = integrity.store_parts(document)
+        else:
+            objectives, checkins, meetings = parse_document(document)
+        with self._write(replace=self.damaged is not None):
+            # Under the lock: no other copy writes between the backup and the restore.
+            backup = self._backup("restore")
             for name in ("objectives", "checkins", "drafts", "meetings"):
                 self._table(name).truncate()
             self._table("objectives").insert_multiple(o.to_dict() for o in objectives)
             self._table("checkins").insert_multiple(c.to_dict() for c in checkins)
             self._table("meetings").insert_multiple(m.to_dict() for m in meetings)
+            self._table("drafts").insert_multiple(drafts)
+        self.damaged = None
         return backup
 
 
@@ -233,7 +356,7 @@ def parse_document(document: Any) -> tuple[list[Objective], list[CheckIn], list]
     if document.get("format") != FORMAT_NAME:
         raise InvalidData("format", f'expected "{FORMAT_NAME}"')
     version = document.get("version")
-    if version != FORMAT_VERSION:
+    if isinstance(version, bool) or version != FORMAT_VERSION:
         raise InvalidData("version", f"unknown version {version!r}; this okr-checkin reads 1")
     extra = sorted(set(document) - {"format", "version", "objectives", "checkins", "meetings"})
     if extra:

@@ -10,20 +10,27 @@ corrupts it and two processes lose each other's updates. This storage:
   a cross-process lock (``<file>.lock``), re-reads the file under the lock,
   lets any number of TinyDB operations change the data in memory and writes
   the result once at the end: one write per user action;
+* backs the file up (``store.backups``) before the first write of each day;
 * re-reads the file when its (mtime, size, inode) changed on disk, so a second
   copy of the app sees what the first one saved;
 * writes UTF-8 with sorted keys and an indent (readable, diffs cleanly) and
-  creates the file 0600 in a 0700 directory;
-* refuses, never overwrites, a file it cannot read.
+  creates the file 0600 in a 0700 directory; characters that could drive a
+  terminal (C1 controls, bidi overrides) are written as ``\\uXXXX`` escapes, so
+  ``cat okr.json`` or ``okr export`` is safe to show;
+* refuses, never overwrites, a file it cannot read (:class:`DamagedStoreError`,
+  whose sentence names the file and the newest backup to restore).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
+import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -54,17 +61,87 @@ class StoreError(Exception):
     """A store that cannot be read or written; ``str()`` is one sentence for the user."""
 
 
+class DamagedStoreError(StoreError):
+    """The store file is not a readable okr-checkin store; it was left untouched.
+
+    Only ``okr restore`` (``Store(..., repair=True)``) may replace such a file, after
+    copying it into the backups.
+    """
+
+
+class ConflictError(StoreError):
+    """The check-in changed on disk since it was loaded (another copy saved it).
+
+    Nothing was written. ``theirs`` is the check-in as it is stored now (None when
+    it was deleted) and ``stamp`` its stamp: save again with
+    ``expected_stamp=stamp`` once the user has chosen what to keep.
+    """
+
+    def __init__(self, message: str, theirs: Any = None, stamp: str | None = None):
+        super().__init__(message)
+        self.theirs = theirs
+        self.stamp = stamp
+
+
+# -- the text of the file -------------------------------------------------------------------
+
+# Characters that are valid in JSON strings but could drive or fool a terminal when the
+# file (or ``okr export``) is shown: DEL, C1 controls, bidi controls, line separators.
+# JSON itself escapes C0 controls (ESC, BEL) already.
+_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def dumps(data: Any) -> str:
-    """The on-disk text of the store: UTF-8 (Chinese stays readable), sorted, indented."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    """The on-disk text of the store: UTF-8 (Chinese stays readable), sorted, indented.
+
+    Raises ValueError for NaN/Infinity (JSON has none) and TypeError for values JSON
+    cannot hold.
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1, allow_nan=False)
+    # Outside strings JSON is ASCII, so these characters only occur inside strings,
+    # where \uXXXX reads back as the very same character.
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+class _NotANumber:
+    """What the parser puts where the text had NaN / Infinity or an absurd integer."""
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+
+
+MAX_INT_DIGITS = 40
+
+
+def _parse_int(text: str) -> Any:
+    return _NotANumber("a huge integer") if len(text) > MAX_INT_DIGITS else int(text)
 
 
 def loads(text: str) -> Any:
-    return json.loads(text, parse_constant=_refuse_constant)
+    """Strict JSON: NaN, Infinity and integers of more than 40 digits are refused with
+    ValueError naming where they are (``objectives[0].key_results[1].target: NaN is not a
+    number``)."""
+    try:
+        data = json.loads(text, parse_constant=_NotANumber, parse_int=_parse_int)
+        _refuse_not_numbers(data, "")
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    return data
 
 
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number")
+def _refuse_not_numbers(value: Any, path: str) -> None:
+    if isinstance(value, _NotANumber):
+        where = f"{path}: " if path else ""
+        raise ValueError(f"{where}{value.token} is not a number JSON can hold")
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_not_numbers(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _refuse_not_numbers(item, f"{path}[{i}]")
+
+
+# -- files ----------------------------------------------------------------------------------
 
 
 def ensure_private_dir(path: Path) -> None:
@@ -75,26 +152,59 @@ def ensure_private_dir(path: Path) -> None:
             os.chmod(path, 0o700)
 
 
-def write_file_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` as a whole: temp file, fsync, rename, fsync dir. 0600."""
+def write_all(fd: int, data: bytes) -> None:
+    """Write every byte (``os.write`` may write fewer); OSError (ENOSPC, EIO...) passes up."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        if written <= 0:  # pragma: no cover - a device that accepts nothing
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        view = view[written:]
+
+
+def fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every platform can fsync a directory
+        dfd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+
+
+def write_file_atomic(path: Path, text: str | bytes) -> None:
+    """Write ``text`` to ``path`` as a whole: temp file, fsync, rename, fsync dir. 0600.
+
+    On any error the temp file is removed and ``path`` is left as it was.
+    """
+    data = text.encode("utf-8") if isinstance(text, str) else text
     ensure_private_dir(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
+        try:
+            with contextlib.suppress(OSError):
+                os.fchmod(fd, 0o600)
+            write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    with contextlib.suppress(OSError):  # not every platform can fsync a directory
-        dfd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
+    fsync_dir(path.parent)
+
+
+def os_error_advice(e: OSError, folder: Path) -> str:
+    """What to do about a failed write, as the end of a sentence."""
+    if e.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full: free some space and try again"
+    if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"{folder} is not writable: fix its permissions or use another --data directory"
+    return "check the disk and try again"
+
+
+# -- the storage ----------------------------------------------------------------------------
 
 
 class AtomicJSONStorage(Storage):
@@ -109,6 +219,11 @@ class AtomicJSONStorage(Storage):
         self._dirty = False
         self._lock_fd: int | None = None
         self.writes = 0  # how many times the file was written (tests count it)
+        # Set by the repository: checks a freshly read file; raises StoreError (passed on)
+        # or ValueError with a field path (-> DamagedStoreError).
+        self.validate: Callable[[dict], None] | None = None
+        self.daily_backup = True
+        self._backed_up_on: date | None = None
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -117,6 +232,15 @@ class AtomicJSONStorage(Storage):
             st = os.stat(self.path)
         except FileNotFoundError:
             return None
+        except NotADirectoryError:
+            raise StoreError(
+                f"{self.path.parent} is not a directory; use another --data directory."
+            ) from None
+        except PermissionError:
+            raise StoreError(
+                f"{self.path} cannot be read (permission denied); "
+                "fix its permissions or run with another --data directory."
+            ) from None
         return (st.st_mtime_ns, st.st_size, st.st_ino)
 
     def changed_on_disk(self) -> bool:
@@ -139,26 +263,38 @@ class AtomicJSONStorage(Storage):
                 f"{self.path} cannot be read (permission denied); "
                 "fix its permissions or run with another --data directory."
             ) from None
+        except IsADirectoryError:
+            raise StoreError(
+                f"{self.path} is a directory, not a store file; move it away or use "
+                "another --data directory."
+            ) from None
         except OSError as e:
             raise StoreError(f"{self.path} cannot be read ({e.strerror}).") from None
+        if not raw.strip():
+            raise DamagedStoreError(self._damaged("is empty"))
         try:
             data = loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
-            raise StoreError(self._damaged("is not a valid okr-checkin store (not JSON)")) from None
+            # The parser's message is not shown: it may quote the file's content.
+            raise DamagedStoreError(
+                self._damaged("is not a valid okr-checkin store (not JSON, or cut short)")
+            ) from None
         if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-            raise StoreError(self._damaged("is not a valid okr-checkin store (wrong shape)"))
+            raise DamagedStoreError(self._damaged("is not a valid okr-checkin store (wrong shape)"))
+        if self.validate is not None:
+            try:
+                self.validate(data)
+            except StoreError:
+                raise
+            except ValueError as e:
+                where = _safe_path(getattr(e, "path", ""), getattr(e, "reason", ""))
+                raise DamagedStoreError(
+                    self._damaged(f"holds data okr-checkin cannot read (at {where})")
+                ) from None
         return data
 
     def _damaged(self, what: str) -> str:
-        from store.backups import newest_backup  # local: only needed on this rare path
-
-        newest = newest_backup(self.path)
-        advice = (
-            f"restore the newest backup with `okr restore {newest}`"
-            if newest
-            else "restore it from your own copy with `okr restore FILE`"
-        )
-        return f"{self.path} {what}; it was left untouched: {advice}."
+        return damaged_message(self.path, what)
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -172,11 +308,12 @@ class AtomicJSONStorage(Storage):
         self._dirty = True
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[dict]:
+    def transaction(self, *, replace: bool = False) -> Iterator[dict]:
         """Hold the lock, read the current file, batch every write, write once at the end.
 
         If the block raises, nothing is written and the in-memory copy is dropped.
-        Re-entrant within one process.
+        Re-entrant within one process. ``replace=True`` starts from an empty store
+        without reading the file (``okr restore`` over a damaged file).
         """
         if self._in_transaction:
             self._in_transaction += 1
@@ -188,7 +325,10 @@ class AtomicJSONStorage(Storage):
         self._acquire()
         try:
             self._in_transaction = 0
-            data = self.read()  # fresh: re-read if another process wrote since
+            if replace:
+                data, self._stamp = None, None
+            else:
+                data = self.read()  # fresh: re-read if another process wrote since
             self._data = {} if data is None else data
             self._dirty = False
             self._in_transaction = 1
@@ -207,14 +347,34 @@ class AtomicJSONStorage(Storage):
 
     def _flush(self) -> None:
         try:
-            write_file_atomic(self.path, dumps(self._data))
+            text = dumps(self._data)
+        except (ValueError, TypeError):
+            raise StoreError(
+                f"{self.path} was not saved: the data holds a value JSON cannot store "
+                "(NaN, Infinity or an object); the file was left as it was."
+            ) from None
+        try:
+            self._backup_first_write_of_day()
+            write_file_atomic(self.path, text)
         except OSError as e:
             reason = e.strerror or str(e)
             raise StoreError(
-                f"{self.path} could not be saved ({reason}); the file was left as it was."
+                f"{self.path} could not be saved ({reason}); the file was left as it was: "
+                f"{os_error_advice(e, self.path.parent)}."
             ) from None
         self._stamp = self._file_stamp()
         self.writes += 1
+
+    def _backup_first_write_of_day(self) -> None:
+        if not self.daily_backup:
+            return
+        from store import backups  # local: backups imports this module
+
+        today = backups.now().date()
+        if self._backed_up_on == today:
+            return
+        if backups.ensure_daily_backup(self.path):
+            self._backed_up_on = today
 
     def _acquire(self) -> None:
         try:
@@ -226,6 +386,14 @@ class AtomicJSONStorage(Storage):
                 "fix its permissions or run with another --data directory."
             ) from None
         _lock(self._lock_fd)
+        self._remove_orphans()
+
+    def _remove_orphans(self) -> None:
+        """Temp files left by a process killed mid-write (we hold the lock: none is live)."""
+        with contextlib.suppress(OSError):
+            for orphan in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+                with contextlib.suppress(OSError):
+                    orphan.unlink()
 
     def _release(self) -> None:
         if self._lock_fd is not None:
@@ -236,3 +404,33 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:
         self._release()
+
+
+_PATH_PART = re.compile(r"[a-z_]{1,20}(?:#\d{1,12})?(?:\[\d{1,9}\])?")
+
+
+def _safe_path(path: str, reason: str) -> str:
+    """A field path without anything taken from the file (a foreign key is user data)."""
+    parts = path.split(".") if path else []
+    if reason == "unknown field" and parts:
+        parts = parts[:-1] + ["(an unknown field)"]
+    safe = []
+    for part in parts:
+        if part != "(an unknown field)" and not _PATH_PART.fullmatch(part):
+            safe.append("(an unknown name)")
+            break
+        safe.append(part)
+    return ".".join(safe) or "the top level"
+
+
+def damaged_message(path: Path, what: str) -> str:
+    """``<path> <what>; it was left untouched: restore the newest backup with `okr restore B`.``"""
+    from store.backups import newest_backup  # local: only needed on this rare path
+
+    newest = newest_backup(path)
+    advice = (
+        f"restore the newest backup with `okr restore {newest}` (`okr backups` lists them all)"
+        if newest
+        else "restore it from your own copy with `okr restore FILE`"
+    )
+    return f"{path} {what}; it was left untouched: {advice}."

@@ -202,10 +202,10 @@ def test_build_checkin_and_objective_changes(demo_store):
 
 
 def test_pace_and_dates(demo_store):
-    o, krs, _ = ids(demo_store)  # period 2026-09-01 .. 2026-10-31 (61 days)
+    o, krs, _ = ids(demo_store)  # period 2026-10-01 .. 2026-10-31 (31 days)
     fraction, value = pace(o, krs[1], "2026-10-19")
-    assert fraction == pytest.approx(49 / 61)
-    assert value == pytest.approx(50 * 49 / 61)
+    assert fraction == pytest.approx(19 / 31)
+    assert value == pytest.approx(50 * 19 / 31)
     assert pace(o, krs[0], "2026-10-19")[1] == 0
     assert pace(o, krs[0], "2026-10-31")[1] == 1
     krs[1].target = None

@@ -185,7 +185,7 @@ def test_restore_backs_up_and_names_bad_field(data_dir, tmp_path, demo_store):
     result = run(data_dir, "restore", str(good))
     assert result.exit_code == 0
     assert "backed up at" in result.output
-    backups = list((data_dir / "backups").glob("okr-*.json"))
+    backups = list((data_dir / "backups").glob("okr-*-restore.json"))  # (and a daily one)
     assert len(backups) == 1 and backups[0].read_bytes() == before
     assert Store(data_dir).checkins()[2].key_results[1].confidence == 3
 

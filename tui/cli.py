@@ -7,7 +7,6 @@ exit 1 (usage errors: exit 2, as click does), never a traceback.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -254,25 +253,6 @@ def export(env: Env, output: Path | None) -> None:
         click.echo(f"exported to {output}", err=True)
 
 
-@cli.command()
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
-@pass_env
-def restore(env: Env, file: Path) -> None:
-    """Replace the store with an export document, after validating all of it (- reads stdin)."""
-    from store.storage import loads
-
-    raw = read_input(file)
-    try:
-        document = loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as e:
-        raise UserError(f"{_name(file)} is not a JSON document ({_short(e)}).") from None
-    store = env.store
-    backup = store.restore(document)
-    counts = f"{len(document.get('objectives', []))} objectives, {len(document.get('checkins', []))} check-ins"
-    where = f"; the previous store is backed up at {backup}" if backup else ""
-    click.echo(f"restored {counts}{where}")
-
-
 def read_input(file: Path) -> bytes:
     """The bytes of FILE, or of standard input for ``-``."""
     if str(file) == "-":
@@ -291,14 +271,7 @@ def _name(file: Path) -> str:
     return "standard input" if str(file) == "-" else str(file)
 
 
-def _short(e: Exception) -> str:
-    return str(e).split("\n")[0][:120]
-
-
-def _json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
-
-
+import tui.cli_admin  # noqa: E402,F401  (registers backups)
 import tui.cli_rollups  # noqa: E402,F401  (registers summary, prep, due)
 
 
