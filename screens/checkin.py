@@ -32,6 +32,7 @@ from screens.checkin_form import (
     checkin_date,
     defaults,
     last_checkin,
+    merge_conflict,
     pace,
     pages,
     parse_confidence,
@@ -49,7 +50,7 @@ from screens.checkin_widgets import (
 )
 from store import weeks
 from store.model import CheckIn, InvalidData, Item, KeyResult, new_id
-from store.storage import StoreError
+from store.storage import ConflictError, StoreError
 from tui.i18n import t
 from tui.text import inert, number, percent
 
@@ -98,7 +99,9 @@ class CheckInScreen(OkrScreen):
         if self.objective is None:
             return
         checkins = store.checkins(self.objective_id)
-        self.saved: CheckIn | None = next((c for c in checkins if c.week == self.week), None)
+        # The stamp of the saved week as this screen saw it: a save by another copy of
+        # the app meanwhile is then a conflict, not a silent overwrite.
+        self.saved, self.saved_stamp = store.checkin_and_stamp(self.objective_id, self.week)
         self.last = last_checkin(checkins, self.week)
         self.day = checkin_date(self.week, weeks.today())
         form = defaults(self.objective, self.week, self.saved, self.last)
@@ -515,10 +518,53 @@ class CheckInScreen(OkrScreen):
             self._timer.stop()
             self._timer = None
         try:
-            self.app.store.save_checkin(checkin, objective=changed)
+            self.app.store.save_checkin(checkin, objective=changed, expected_stamp=self.saved_stamp)
+        except ConflictError as e:
+            self.flush_draft()  # mine stays safe as a draft whatever is chosen
+            self._resolve_conflict(checkin, changed, e)
+            return
         except (StoreError, InvalidData, OSError) as e:
             self.notify(t("checkin.save_failed", error=str(e)), severity="error")
             return
+        self._saved()
+
+    def _resolve_conflict(self, mine: CheckIn, changed, conflict: ConflictError) -> None:
+        """Another copy saved this week since it was opened: ask, then save both texts."""
+        from screens.dialogs import ConfirmDialog
+
+        def answer(merge: bool | None) -> None:
+            if not merge:
+                self.notify(t("checkin.conflict_kept"), severity="warning")
+                return
+            merged = merge_conflict(mine, conflict.theirs)
+            try:
+                self.app.store.save_checkin(
+                    merged, objective=changed, expected_stamp=conflict.stamp
+                )
+            except (StoreError, InvalidData, OSError) as e:
+                self.notify(t("checkin.save_failed", error=str(e)), severity="error")
+                return
+            self._saved()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                t("checkin.conflict", week=self.week),
+                yes=t("checkin.conflict_merge"),
+                no=t("checkin.conflict_wait"),
+            ),
+            answer,
+        )
+
+    def store_changed(self) -> None:
+        """The store file changed on disk (another copy of the app wrote it)."""
+        if self.objective is None or getattr(self, "_warned_elsewhere", False):
+            return
+        if self.app.store.checkin_stamp(self.objective_id, self.week) != self.saved_stamp:
+            self._warned_elsewhere = True
+            self.notify(t("checkin.changed_elsewhere", week=self.week), severity="warning")
+
+    def _saved(self) -> None:
+        """After a save: home, or the next objective of the queue."""
         self.dirty = False
         if self.queue:
             self.app.notify(t("checkin.saved_next", week=self.week))

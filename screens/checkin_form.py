@@ -318,3 +318,41 @@ def pace(objective: Objective, kr: KeyResult, day: str) -> tuple[float, float | 
     if kr.target is None:
         return fraction, None
     return fraction, kr.start + fraction * (kr.target - kr.start)
+
+
+def merge_conflict(mine: CheckIn, theirs: CheckIn | None) -> CheckIn:
+    """My check-in with the texts of another copy's save of the same week kept too.
+
+    When two copies of the app saved the same week, nothing either person wrote may
+    be lost: numbers and statuses are mine (I am saving last, having seen theirs in
+    the conflict message), and every note of theirs that mine does not already hold
+    is appended to mine, marked. Items or KRs only they filled in are taken whole.
+    """
+    if theirs is None:
+        return copy.deepcopy(mine)
+    merged = copy.deepcopy(mine)
+
+    def join(my_text: str, their_text: str) -> str:
+        their_text = their_text.strip()
+        if not their_text or their_text in my_text:
+            return my_text
+        return f"{my_text} {CONFLICT_MARK} {their_text}" if my_text.strip() else their_text
+
+    merged.note = join(merged.note, theirs.note)
+    for t_kr in theirs.key_results:
+        m_kr = merged.kr(t_kr.kr)
+        if m_kr is None:
+            merged.key_results.append(copy.deepcopy(t_kr))
+        else:
+            m_kr.note = join(m_kr.note, t_kr.note)
+    for t_item in theirs.items:
+        m_item = merged.item(t_item.item)
+        if m_item is None:
+            merged.items.append(copy.deepcopy(t_item))
+        else:
+            m_item.progress = join(m_item.progress, t_item.progress)
+            m_item.adjustment = join(m_item.adjustment, t_item.adjustment)
+    return merged
+
+
+CONFLICT_MARK = "‖"  # between my text and the other copy's in a merged note

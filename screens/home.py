@@ -147,6 +147,10 @@ class HomeScreen(OkrScreen):
     def on_screen_resume(self) -> None:
         self.refresh_objectives()
 
+    def store_changed(self) -> None:
+        """Another copy of the app saved: show what it saved."""
+        self.refresh_objectives()
+
     def refresh_objectives(self) -> None:
         """Rebuild the list from the store (cheap: the store caches its file)."""
         objectives = self.app.store.objectives(include_archived=self.show_archived)

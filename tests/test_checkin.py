@@ -31,6 +31,7 @@ from screens.checkin_form import (
     updated_objective,
 )
 from store import weeks
+from store.model import CheckIn, ItemCheck, KRCheck
 from store.repo import Store
 from tui.app import OkrApp
 
@@ -490,3 +491,51 @@ async def test_tab_moves_across_pages_and_back(demo_store):
 
 def test_no_form_state_leaks_between_instances():
     assert Form().krs == {} and Form().added == []
+
+
+# -- two copies of the app on one store --------------------------------------------------------------
+
+
+def test_merge_conflict_keeps_both_texts():
+    from screens.checkin_form import CONFLICT_MARK, merge_conflict
+
+    mine = CheckIn("o", "2026-W43", "2026-10-19", "my week", [KRCheck("k", 5, 7, "mine")],
+                   [ItemCheck("e1", "on_track", "I called", "")])  # fmt: skip
+    theirs = CheckIn("o", "2026-W43", "2026-10-19", "", [KRCheck("k", 4, 6, "theirs")],
+                     [ItemCheck("e1", "at_risk", "I called", "slow down"),
+                      ItemCheck("e2", "done", "finished", "")])  # fmt: skip
+    merged = merge_conflict(mine, theirs)
+    assert merged.note == "my week"
+    assert merged.kr("k").value == 5 and merged.kr("k").note == f"mine {CONFLICT_MARK} theirs"
+    assert merged.item("e1").status == "on_track"
+    assert merged.item("e1").progress == "I called"  # the same text is not doubled
+    assert merged.item("e1").adjustment == "slow down"
+    assert merged.item("e2").progress == "finished"
+    assert mine.kr("k").note == "mine"  # the inputs are untouched
+
+
+async def test_save_after_another_copy_saved_the_week_keeps_both(demo_store):
+    from screens.dialogs import ConfirmDialog
+    from store.repo import Store
+
+    app = OkrApp(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        o = demo_store.objectives()[0]
+        kr2 = o.key_results[1]
+        app.push_screen(CheckInScreen(o.id, "2026-W41"))
+        await pilot.pause()
+        # Another copy of the app saves the same week meanwhile.
+        other = Store(demo_store.data_dir)
+        theirs = other.checkin(o.id, "2026-W41")
+        theirs.kr(kr2.id).note = "THEIR NOTE"
+        other.save_checkin(theirs)
+        app.check_store()
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#yes")
+        await pilot.pause()
+    saved = Store(demo_store.data_dir).checkin(o.id, "2026-W41")
+    # Mine (the screen's, unchanged from what was saved) and theirs, both kept.
+    assert saved.kr(kr2.id).note == "Good week: 8 more ‖ THEIR NOTE"

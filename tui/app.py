@@ -9,8 +9,11 @@ from textual.screen import Screen
 
 from screens.home import HomeScreen
 from store.repo import Store
+from store.storage import StoreError
 from tui import i18n
 from tui.i18n import t
+
+STORE_POLL_SECONDS = 2.0  # how often the app looks whether another copy wrote the file
 
 
 class OkrApp(App):
@@ -31,9 +34,11 @@ class OkrApp(App):
         self.lang = lang
         self.demo = demo
         self.start_checkin = checkin
+        self._store_error_shown = False
         self.title = t("app.title") + (f" — {t('app.demo')}" if demo else "")
 
     def on_mount(self) -> None:
+        self.set_interval(STORE_POLL_SECONDS, self.check_store)
         if self.start_checkin:
             from screens.checkin import CheckInScreen
 
@@ -44,6 +49,23 @@ class OkrApp(App):
         # The home screen is the default screen, not pushed after mount: the first
         # frame is the real one.
         return HomeScreen()
+
+    def check_store(self) -> None:
+        """Tell the screens when another copy of the app changed the store file."""
+        if not self.store.changed_on_disk():
+            return
+        try:
+            self.store.storage.read()  # take the new file in (once)
+        except StoreError as e:  # damaged meanwhile: say so once; saving will refuse it
+            if not self._store_error_shown:
+                self._store_error_shown = True
+                self.notify(str(e), severity="error", timeout=10)
+            return
+        self._store_error_shown = False
+        for screen in self.screen_stack:
+            handler = getattr(screen, "store_changed", None)
+            if handler is not None:
+                handler()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key of the current screen is also a command in the palette (ctrl+p)."""

@@ -117,5 +117,21 @@ WORDS = {
     ),
     "checkin.no_objective": ("That objective no longer exists.", "这个目标已不存在。"),
     "checkin.save_failed": ("Not saved: {error}", "未保存：{error}"),
+    "checkin.conflict": (
+        "Another copy of okr-checkin saved {week} while you were typing. Save yours "
+        "with their notes kept beside yours (marked ‖), or not yet?",
+        "在你输入时，另一个 okr-checkin 已保存了 {week}。保存你的版本并保留对方的备注"
+        "（以 ‖ 分隔），还是暂不保存？",
+    ),
+    "checkin.changed_elsewhere": (
+        "Another copy of okr-checkin just saved {week}; saving yours will keep both texts.",
+        "另一个 okr-checkin 刚保存了 {week}；保存时会同时保留双方的内容。",
+    ),
+    "checkin.conflict_merge": ("Save both", "一并保存"),
+    "checkin.conflict_wait": ("Not yet", "暂不保存"),
+    "checkin.conflict_kept": (
+        "Not saved; yours is kept as a draft, and theirs is in the history (h on home).",
+        "未保存；你的内容已存为草稿，对方的版本可在历史中查看（主页按 h）。",
+    ),
     "checkin.draft_failed": ("Draft not kept: {error}", "草稿未能保存：{error}"),
 }
