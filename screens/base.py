@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.binding import ActiveBinding
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen, Screen, ScreenResultType
 
 from tui.i18n import catalogue, t
 
@@ -33,7 +33,7 @@ class OkrScreen(Screen):
         return translated(super().active_bindings)
 
 
-class OkrModal(ModalScreen):
+class OkrModal(ModalScreen[ScreenResultType]):
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return translated(super().active_bindings)

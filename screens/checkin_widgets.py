@@ -147,7 +147,7 @@ class MilestoneToggle(Widget, can_focus=True):
         self.post_message(self.Advance(self))
 
 
-class AddItemModal(OkrModal):
+class AddItemModal(OkrModal[str | None]):
     """Asks the title of a new E-item; dismisses with the title, or None."""
 
     CSS_PATH = "checkin.tcss"

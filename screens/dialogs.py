@@ -19,7 +19,7 @@ from tui.i18n import t
 from tui.text import inert
 
 
-class ConfirmDialog(OkrModal):
+class ConfirmDialog(OkrModal[bool]):
     """A yes/no question; dismisses with True (yes) or False (no, escape)."""
 
     CSS_PATH = "dialogs.tcss"
@@ -52,7 +52,7 @@ class ConfirmDialog(OkrModal):
         self.dismiss(answer)
 
 
-class AskDialog(OkrModal):
+class AskDialog(OkrModal[object]):
     """One line of input; dismisses with the checked value, or None on escape.
 
     ``check`` turns the typed text into the value or raises ValueError with the

@@ -118,15 +118,17 @@ class ObjectiveCard(Static):
 
 
 class HomeScreen(OkrScreen):
+    # n and a are left out of the footer so it fits 80 columns; help and the
+    # command palette list them.
     BINDINGS = [
         Binding("c", "checkin", "key.checkin"),
         Binding("e", "edit", "key.edit"),
-        Binding("n", "new", "key.new"),
+        Binding("n", "new", "key.new", show=False),
         Binding("h", "history", "key.history"),
         Binding("i", "import", "key.import"),
         Binding("s", "summary", "key.summary"),
         Binding("p", "prep", "key.prep"),
-        Binding("a", "toggle_archived", "key.archived"),
+        Binding("a", "toggle_archived", "key.archived", show=False),
         Binding("question_mark,f1", "help", "key.help", key_display="?"),
         Binding("q", "quit", "key.quit"),
     ]
@@ -139,7 +141,7 @@ class HomeScreen(OkrScreen):
         yield Header()
         yield ListView(id="objectives")
         yield Static(id="empty")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_objectives()

@@ -8,7 +8,7 @@ WORDS = {
     "key.history": ("History", "历史"),
     "key.import": ("Import", "导入"),
     "key.summary": ("Summary", "月度总结"),
-    "key.prep": ("1:1 prep", "一对一准备"),
+    "key.prep": ("Prep", "一对一"),
     "home.none_selected": (
         "No objective selected: create one with n or import one with i.",
         "没有选中的目标：按 n 新建，或按 i 导入。",
