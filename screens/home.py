@@ -136,6 +136,7 @@ class HomeScreen(OkrScreen):
     def __init__(self) -> None:
         super().__init__()
         self.show_archived = False
+        self._just_mounted = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -145,8 +146,14 @@ class HomeScreen(OkrScreen):
 
     def on_mount(self) -> None:
         self.refresh_objectives()
+        self._just_mounted = True
 
     def on_screen_resume(self) -> None:
+        # The first resume follows the mount at once: the cards are fresh, do not build
+        # them twice (start-up). Every later one (back from another screen) rebuilds.
+        if self._just_mounted:
+            self._just_mounted = False
+            return
         self.refresh_objectives()
 
     def store_changed(self) -> None:

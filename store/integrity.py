@@ -9,7 +9,6 @@ writes.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any
 
@@ -103,5 +102,7 @@ def stamp(doc: dict | None) -> str | None:
     """A short hash of a stored document (a check-in): equal stamps, equal content."""
     if doc is None:
         return None
+    import hashlib  # local: ``okr due`` never stamps
+
     text = json.dumps(dict(doc), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]

@@ -9,8 +9,8 @@ The dict shape is the interchange format of DESIGN.md (version 1).
 from __future__ import annotations
 
 import math
-import secrets
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from store import weeks
@@ -31,6 +31,8 @@ class InvalidData(ValueError):
 
 def new_id(prefix: str) -> str:
     """A short random id; unique across processes, unlike TinyDB's max+1 doc ids."""
+    import secrets  # local: only writers make ids (``okr due`` never does)
+
     return f"{prefix}-{secrets.token_hex(4)}"
 
 
@@ -301,6 +303,40 @@ class Objective:
             key_results=krs,
         )
 
+    @classmethod
+    def from_valid(cls, d: dict) -> Objective:
+        """An objective from a dict that already passed :meth:`from_dict`'s checks (one of
+        a validated store file): the same objective, five times faster, nothing checked."""
+        return cls(
+            id=d["id"],
+            title=d["title"],
+            owner=d.get("owner"),
+            start=d["start"],
+            end=d["end"],
+            archived=d.get("archived", False),
+            key_results=[
+                KeyResult(
+                    id=k["id"],
+                    title=k["title"],
+                    kind=k["kind"],
+                    start=k.get("start", 0),
+                    target=k["target"],
+                    unit=k.get("unit", ""),
+                    weight=k.get("weight", 1),
+                    items=[
+                        Item(i["id"], i["title"], i.get("active", True), i.get("added"))
+                        for i in k.get("items", ())
+                    ],
+                )
+                for k in d.get("key_results", ())
+            ],
+        )
+
+
+def overlaps(objective: Objective, first: date, last: date) -> bool:
+    """Whether the objective's period shares a day with ``first``..``last``."""
+    return weeks.parse_date(objective.start) <= last and weeks.parse_date(objective.end) >= first
+
 
 # -- check-ins -----------------------------------------------------------------------------------
 
@@ -411,6 +447,30 @@ class CheckIn:
             note=check_text(_get(d, "note", path, ""), _join(path, "note")),
             key_results=krs,
             items=items,
+        )
+
+    @classmethod
+    def from_valid(cls, d: dict) -> CheckIn:
+        """A check-in from a dict that already passed :meth:`from_dict`'s checks (one of a
+        validated store file): the same check-in, five times faster, nothing checked."""
+        return cls(
+            objective=d["objective"],
+            week=d["week"],
+            date=d["date"],
+            note=d.get("note", ""),
+            key_results=[
+                KRCheck(k["kr"], k.get("value"), k.get("confidence"), k.get("note", ""))
+                for k in d.get("key_results", ())
+            ],
+            items=[
+                ItemCheck(
+                    i["item"],
+                    i.get("status", "not_started"),
+                    i.get("progress", ""),
+                    i.get("adjustment", ""),
+                )
+                for i in d.get("items", ())
+            ],
         )
 
     def check_against(self, objective: Objective, path: str = "checkin") -> None:

@@ -8,15 +8,14 @@ cache, re-read when the file changed on disk.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from tinydb import Query, TinyDB
-from tinydb.table import Table
-
-from store import backups, integrity, weeks
+from store import integrity, model, weeks
 from store.model import CheckIn, InvalidData, Meeting, Objective
 from store.storage import (
     AtomicJSONStorage,
@@ -70,9 +69,9 @@ class Store:
         """
         self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
         self.path = self.data_dir / FILE_NAME
-        self._db = TinyDB(self.path, storage=AtomicJSONStorage)
-        self.storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
+        self.storage = AtomicJSONStorage(self.path)
         self.storage.validate = self._validate
+        self.storage.validate_key = _rules_key()
         self.damaged: DamagedStoreError | None = None
         try:
             data = self.storage.read()
@@ -88,10 +87,22 @@ class Store:
 
     # -- plumbing ------------------------------------------------------------------------
 
-    def _table(self, name: str) -> Table:
+    def _table(self, name: str):
+        """A TinyDB Table, for writing (readers use ``_docs``). TinyDB is imported by the
+        first write: a process that only reads (``okr due``) never imports it."""
+        from tinydb.table import Table
+
         # A fresh Table each time: TinyDB caches query results and the next doc id per
         # Table object, which goes stale when another process writes the file.
         return Table(self.storage, name, cache_size=0)
+
+    def _docs(self, name: str) -> Iterable[dict]:
+        """The stored documents of a table, for reading only (no copies, no TinyDB Table:
+        what it would give, without copying every document twice). They were validated
+        when the file was read (``_validate``) or are what a validated save wrote, so the
+        readers build models with ``from_valid``."""
+        data = self.storage.read()
+        return data.get(name, {}).values() if data else ()
 
     def _check_schema(self, data: dict | None) -> None:
         if not data:
@@ -130,6 +141,8 @@ class Store:
 
     def _backup(self, reason: str) -> Path | None:
         """A backup before a restore or a migration; StoreError if it cannot be made."""
+        from store import backups  # local: readers (``okr due``) never need it
+
         try:
             return backups.make_backup(self.path, reason)
         except OSError as e:
@@ -153,25 +166,25 @@ class Store:
         return self.storage.changed_on_disk()
 
     def close(self) -> None:
-        self._db.close()
+        self.storage.close()
 
     # -- objectives ----------------------------------------------------------------------
 
     def objectives(self, include_archived: bool = False) -> list[Objective]:
-        out = [Objective.from_dict(_strip(d), "objective") for d in self._table("objectives")]
+        out = [Objective.from_valid(d) for d in self._docs("objectives")]
         return [o for o in out if include_archived or not o.archived]
 
     def objective(self, objective_id: str) -> Objective | None:
-        for d in self._table("objectives"):
+        for d in self._docs("objectives"):
             if d.get("id") == objective_id:
-                return Objective.from_dict(_strip(d), "objective")
+                return Objective.from_valid(d)
         return None
 
     def save_objective(self, objective: Objective) -> None:
         """Insert or replace one objective (its KRs and items with it)."""
         Objective.from_dict(objective.to_dict())  # validate before anything is written
         with self._write():
-            self._table("objectives").upsert(objective.to_dict(), Query().id == objective.id)
+            self._table("objectives").upsert(objective.to_dict(), _query().id == objective.id)
 
     def save_objectives(self, objectives: Iterable[Objective]) -> None:
         """Insert or replace several objectives in one write (the import)."""
@@ -181,22 +194,22 @@ class Store:
         with self._write():
             table = self._table("objectives")
             for o in objectives:
-                table.upsert(o.to_dict(), Query().id == o.id)
+                table.upsert(o.to_dict(), _query().id == o.id)
 
     def delete_objective(self, objective_id: str) -> None:
         """Remove an objective with its check-ins and drafts (one write)."""
         with self._write():
-            self._table("objectives").remove(Query().id == objective_id)
-            self._table("checkins").remove(Query().objective == objective_id)
-            self._table("drafts").remove(Query().objective == objective_id)
+            self._table("objectives").remove(_query().id == objective_id)
+            self._table("checkins").remove(_query().objective == objective_id)
+            self._table("drafts").remove(_query().objective == objective_id)
 
     # -- check-ins -----------------------------------------------------------------------
 
     def checkins(self, objective_id: str | None = None) -> list[CheckIn]:
         """Saved check-ins, oldest week first."""
         out = [
-            CheckIn.from_dict(_strip(d), "checkin")
-            for d in self._table("checkins")
+            CheckIn.from_valid(d)
+            for d in self._docs("checkins")
             if objective_id is None or d.get("objective") == objective_id
         ]
         out.sort(key=lambda c: (c.week, c.objective))
@@ -206,10 +219,14 @@ class Store:
         return self.checkin_and_stamp(objective_id, week)[0]
 
     def _checkin_doc(self, objective_id: str, week: str) -> dict | None:
-        for d in self._table("checkins"):
+        for d in self._docs("checkins"):
             if d.get("objective") == objective_id and d.get("week") == week:
                 return _strip(d)
         return None
+
+    def has_checkin(self, objective_id: str, week: str) -> bool:
+        """Whether the week's check-in is saved (a draft does not count)."""
+        return self._checkin_doc(objective_id, week) is not None
 
     def checkin_stamp(self, objective_id: str, week: str) -> str | None:
         """A hash of the saved check-in (None when there is none); it changes whenever
@@ -222,7 +239,7 @@ class Store:
         doc = self._checkin_doc(objective_id, week)
         if doc is None:
             return None, None
-        return CheckIn.from_dict(doc, "checkin"), integrity.stamp(doc)
+        return CheckIn.from_valid(doc), integrity.stamp(doc)
 
     def save_checkin(
         self,
@@ -257,47 +274,47 @@ class Store:
                         stamp=current,
                     )
             if objective is not None:
-                self._table("objectives").upsert(objective.to_dict(), Query().id == objective.id)
+                self._table("objectives").upsert(objective.to_dict(), _query().id == objective.id)
             current = objective or self.objective(checkin.objective)
             if current is None:
                 raise InvalidData("checkin.objective", f"unknown objective {checkin.objective!r}")
             checkin.check_against(current)
-            q = (Query().objective == checkin.objective) & (Query().week == checkin.week)
+            q = (_query().objective == checkin.objective) & (_query().week == checkin.week)
             self._table("checkins").upsert(checkin.to_dict(), q)
             self._table("drafts").remove(q)
         return integrity.stamp(checkin.to_dict())
 
     def delete_checkin(self, objective_id: str, week: str) -> None:
         with self._write():
-            q = (Query().objective == objective_id) & (Query().week == week)
+            q = (_query().objective == objective_id) & (_query().week == week)
             self._table("checkins").remove(q)
 
     # -- drafts (a half-typed check-in) ----------------------------------------------------
 
     def draft(self, objective_id: str, week: str) -> dict | None:
-        for d in self._table("drafts"):
+        for d in self._docs("drafts"):
             if d.get("objective") == objective_id and d.get("week") == week:
                 return d.get("data")
         return None
 
     def drafts(self) -> list[dict]:
-        return [dict(d) for d in self._table("drafts")]
+        return [dict(d) for d in self._docs("drafts")]
 
     def save_draft(self, objective_id: str, week: str, data: dict[str, Any]) -> None:
         with self._write():
-            q = (Query().objective == objective_id) & (Query().week == week)
+            q = (_query().objective == objective_id) & (_query().week == week)
             doc = {"objective": objective_id, "week": week, "data": data}
             self._table("drafts").upsert(doc, q)
 
     def delete_draft(self, objective_id: str, week: str) -> None:
         with self._write():
-            q = (Query().objective == objective_id) & (Query().week == week)
+            q = (_query().objective == objective_id) & (_query().week == week)
             self._table("drafts").remove(q)
 
     # -- meetings (one-on-ones) -------------------------------------------------------------
 
     def meetings(self) -> list[Meeting]:
-        out = [Meeting.from_dict(_strip(d), "meeting") for d in self._table("meetings")]
+        out = [Meeting.from_dict(d, "meeting") for d in self._docs("meetings")]
         out.sort(key=lambda m: m.date)
         return out
 
@@ -342,6 +359,29 @@ class Store:
             self._table("drafts").insert_multiple(drafts)
         self.damaged = None
         return backup
+
+
+def _query():
+    from tinydb import Query
+
+    return Query()
+
+
+_RULES: list[str | None] = []
+
+
+def _rules_key() -> str | None:
+    """A hash of the code that validates a store file (this module, store.integrity,
+    store.model): the storage keeps the verdicts of these rules only (None: unknown)."""
+    if not _RULES:
+        digest = hashlib.sha256(f"schema {SCHEMA_VERSION}".encode())
+        try:
+            for module in (sys.modules[__name__], integrity, model):
+                digest.update(Path(module.__file__).read_bytes())
+            _RULES.append(digest.hexdigest()[:16])
+        except (OSError, TypeError):
+            _RULES.append(None)
+    return _RULES[0]
 
 
 def _strip(doc: dict) -> dict:

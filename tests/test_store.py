@@ -54,7 +54,7 @@ def test_round_trip_and_readable_utf8(store):
     assert again.checkin("o1", "2026-W41") == sample_checkin()
     text = store.path.read_text(encoding="utf-8")
     assert "打造一个成功的客户拓展团队" in text  # not \\u escapes
-    assert text == json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
 
 
 def test_private_permissions(store):

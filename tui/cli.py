@@ -1,282 +1,158 @@
-"""The ``okr`` command line.
+"""The ``okr`` entry point (``tui.cli:main``).
 
-Every command that draws nothing stays away from Textual (it is imported only
-by the commands that open the app). Errors are one sentence on stderr with
-exit 1 (usage errors: exit 2, as click does), never a traceback.
+``okr due`` runs from a shell prompt, so it must cost almost nothing: :func:`main`
+recognises ``okr [--data DIR] [--lang L] due [-q] [--lang L]`` in ``sys.argv`` and
+answers it without importing click (or Textual, or pendulum, or TinyDB): Python and
+one read of the store. A plain ``okr [--data DIR] [--lang L]`` opens the app the same
+way, without click (10 ms of its start-up). Any other command line, and any line it
+is not sure of (``--help``, an unknown option, a ``--data`` that is a file...), goes
+to the click group in :mod:`tui.cli_commands`, which has the ``due`` command too
+(both call :func:`run_due`, the one implementation) and opens the app the same way.
+
+``tui.cli.cli`` (and the other names of tui.cli_commands) still resolve here, so
+``from tui.cli import cli`` works; it imports click then.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-import click
-
-from tui import i18n
-
 VERSION = "0.1.0"
+LANGS = ("en", "zh")  # tui.i18n.LANGS, checked by tests/test_perf_hygiene.py
 
 
-class UserError(click.ClickException):
-    """One clear sentence for the user, exit 1."""
+def main() -> None:
+    code = _fast_path(sys.argv[1:])
+    if code is not None:
+        raise SystemExit(code)
+    from tui.cli_commands import cli
+
+    cli(prog_name="okr")
 
 
-def _user_errors() -> tuple[type[BaseException], ...]:
+# -- errors, shared with the click group ---------------------------------------------------
+
+
+def user_errors() -> tuple[type[BaseException], ...]:
+    """The data layer's errors whose text is one sentence for the user (exit 1)."""
     from store.model import InvalidData
     from store.storage import StoreError
 
     return (InvalidData, StoreError)
 
 
-class OkrGroup(click.Group):
-    """Turns the data layer's errors into one sentence and exit 1."""
-
-    def invoke(self, ctx: click.Context):
-        try:
-            return super().invoke(ctx)
-        except _user_errors() as e:
-            raise UserError(str(e)) from None
-        except OSError as e:
-            name = f" {e.filename}" if e.filename else ""
-            raise UserError(f"cannot use{name}: {e.strerror or e}") from None
+def error_sentence(e: BaseException) -> str:
+    """The sentence shown for a user error or an OSError."""
+    if isinstance(e, OSError) and not isinstance(e, user_errors()):
+        name = f" {e.filename}" if e.filename else ""
+        return f"cannot use{name}: {e.strerror or e}"
+    return str(e)
 
 
-class Env:
-    """What every command gets: where the data is, and the language."""
-
-    def __init__(self, data: Path | None, lang: str | None) -> None:
-        self.data = data
-        self.lang = lang or i18n.detect_lang()
-        i18n.set_lang(self.lang)
-        self._store = None
-
-    @property
-    def store(self):
-        if self._store is None:
-            from store.repo import Store
-
-            self._store = Store(self.data)
-        return self._store
+# -- okr due ----------------------------------------------------------------------------------
 
 
-pass_env = click.make_pass_decorator(Env)
-
-LANG_OPTION = click.option(
-    "--lang",
-    type=click.Choice(i18n.LANGS),
-    default=None,
-    help="Language of the words: en or zh (default: the locale).",
-)
-
-
-@click.group(cls=OkrGroup, invoke_without_command=True)
-@click.option(
-    "--data",
-    type=click.Path(file_okay=False, path_type=Path),
-    envvar="OKR_DATA_DIR",
-    help="Data directory (default: $OKR_DATA_DIR, else the platform's user data dir).",
-)
-@LANG_OPTION
-@click.version_option(VERSION, prog_name="okr")
-@click.pass_context
-def cli(ctx: click.Context, data: Path | None, lang: str | None) -> None:
-    """okr-checkin: the Monday OKR check-in in your terminal."""
-    ctx.obj = Env(data, lang)
-    if ctx.invoked_subcommand is None:
-        run_app(ctx.obj)
-
-
-def run_app(env: Env, **options) -> None:
-    """Open the TUI on the env's store (imports Textual only now)."""
-    from tui.app import OkrApp
-
-    store = env.store
-    OkrApp(store, lang=env.lang, **options).run()
-
-
-@cli.command()
-@LANG_OPTION
-@click.pass_obj
-def demo(env: Env, lang: str | None) -> None:
-    """Open the app on a throwaway copy of the example OKR with sample weeks."""
-    import shutil
-    import tempfile
-
-    from store.demo import build_demo
-
-    if lang:
-        env.lang = lang
-        i18n.set_lang(lang)
-    folder = Path(tempfile.mkdtemp(prefix="okr-demo-"))
-    try:
-        env.data = folder
-        build_demo(env.store, env.lang)
-        run_app(env, demo=True)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def week_option(value: str | None) -> str | None:
+def missing_checkins(store, today) -> tuple[str, list]:
+    """This ISO week, and the active objectives (not archived, ``today`` in their period)
+    without a saved check-in for it (a draft does not count)."""
     from store import weeks
+    from store.model import overlaps
 
-    if value is None:
-        return None
-    try:
-        weeks.parse_week(value)
-    except ValueError as e:
-        raise click.BadParameter(f"{e}.") from None
-    return value
+    week = weeks.week_key(today)
+    missing = [
+        o
+        for o in store.objectives()
+        if overlaps(o, today, today) and not store.has_checkin(o.id, week)
+    ]
+    return week, missing
 
 
-@cli.command()
-@click.option(
-    "--week",
-    callback=lambda ctx, param, value: week_option(value),
-    help="ISO week to check in, e.g. 2026-W41 (default: this week).",
-)
-@click.option(
-    "--objective", "objective_id", help="Objective id (default: each active one in turn)."
-)
-@pass_env
-def checkin(env: Env, week: str | None, objective_id: str | None) -> None:
-    """Open this (or a past) week's check-in."""
+def run_due(store, lang: str, quiet: bool, echo: Callable[[str], None]) -> int:
+    """``okr due``: one line per missing check-in (unless ``quiet``); the exit code."""
     from store import weeks
+    from tui.i18n import t
+    from tui.text import inert
 
-    store = env.store
-    if objective_id is not None:
-        if store.objective(objective_id) is None:
-            raise UserError(f"there is no objective {objective_id!r}; `okr list` shows their ids.")
-        ids = [objective_id]
-    else:
-        ids = [o.id for o in store.objectives()]
-        if not ids:
-            raise UserError(
-                "there is no objective to check in yet; create one with `okr import FILE`."
-            )
-    run_app(env, checkin=(ids, week or weeks.week_key(weeks.today())))
+    week, missing = missing_checkins(store, weeks.today())
+    if not quiet:
+        for o in missing:
+            title = inert(o.title, newlines=False)
+            echo(t("report.cli.due_missing", lang, week=week, title=title))
+    return 1 if missing else 0
 
 
-def month_option(value: str | None) -> str | None:
-    from store import weeks
+def _fast_path(args: list[str]) -> int | None:
+    """The exit code of ``okr [--data DIR] [--lang L] due [-q] [--lang L]`` answered, or of
+    a plain ``okr [--data DIR] [--lang L]`` (the app) run, without click; None: not sure,
+    let click parse the line (and say what is wrong, if anything is)."""
+    options: dict[str, str] = {}
+    quiet = False
+    command = None
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        name, eq, value = arg.partition("=")
+        if arg == "due" and command is None:
+            command = "due"
+        elif name in ("--data", "--lang") and (command is None or name == "--lang"):
+            if not eq:
+                if i + 1 >= len(args):
+                    return None
+                value = args[i + 1]
+                i += 1
+            if name == "--lang" and value not in LANGS:
+                return None
+            options[name] = value
+        elif arg in ("-q", "--quiet") and command == "due":
+            quiet = True
+        else:
+            return None
+        i += 1
+    from tui import i18n
 
-    if value is None:
-        return None
+    lang = options.get("--lang")
+    data = options.get("--data", os.environ.get("OKR_DATA_DIR") or None)
+    if data is not None:
+        if not data or os.path.exists(data) and not os.path.isdir(data):
+            return None  # click says what is wrong with it
+        data = Path(data)
+    lang = lang or i18n.detect_lang()
+    i18n.set_lang(lang)
+
+    def echo(line: str) -> None:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+
     try:
-        weeks.parse_month(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a month YYYY-MM.") from None
-    return value
+        from store.repo import Store
+
+        store = Store(data)
+        if command is None:
+            from tui.app import OkrApp
+
+            OkrApp(store, lang=lang).run()
+            return 0
+        return run_due(store, lang, quiet, echo)
+    except (*user_errors(), OSError) as e:
+        if isinstance(e, BrokenPipeError):
+            return 1
+        sys.stderr.write(f"Error: {error_sentence(e)}\n")
+        return 1
 
 
-def date_option(value: str | None) -> str | None:
-    from store import weeks
+def __getattr__(name: str):
+    """``tui.cli.cli`` and the rest of the click command line (imports click)."""
+    if name.startswith("__"):
+        raise AttributeError(name)
+    import tui.cli_commands
 
-    if value is None:
-        return None
     try:
-        weeks.parse_date(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD.") from None
-    return value
-
-
-@cli.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Show what would be created; create nothing.")
-@click.option(
-    "--month",
-    callback=lambda ctx, param, value: month_option(value),
-    help="The period: this month YYYY-MM (default: the current month).",
-)
-@click.option(
-    "--start",
-    callback=lambda ctx, param, value: date_option(value),
-    help="Period start YYYY-MM-DD.",
-)
-@click.option(
-    "--end", callback=lambda ctx, param, value: date_option(value), help="Period end YYYY-MM-DD."
-)
-@pass_env
-def import_(env: Env, file: Path, dry_run: bool, month, start, end) -> None:
-    """Create objectives from O/KR/E text (- reads standard input)."""
-    from store import weeks
-    from store.okrtext import OkrTextError, parse_okr_text
-    from tui.importing import render_import
-
-    if month and (start or end):
-        raise click.UsageError("give either --month or --start/--end, not both.")
-    if bool(start) != bool(end):
-        raise click.UsageError("--start and --end go together.")
-    if not start:
-        first, last = weeks.month_days(month or weeks.month_key(weeks.today()))
-        start, end = first.isoformat(), last.isoformat()
-    if end < start:
-        raise click.UsageError("--end is before --start.")
-    try:
-        result = parse_okr_text(
-            read_input(file), start=start, end=end, week=weeks.week_key(weeks.parse_date(start))
-        )
-    except OkrTextError as e:
-        raise UserError(f"{_name(file)}: {e}") from None
-    if not dry_run:
-        env.store.save_objectives(result.objectives)
-    click.echo(render_import(result, dry_run=dry_run), nl=False)
-
-
-@cli.command("list")
-@click.option("--all", "show_all", is_flag=True, help="Include archived objectives.")
-@pass_env
-def list_(env: Env, show_all: bool) -> None:
-    """Objectives with their KRs and progress."""
-    from tui.listing import render_objective_list
-
-    click.echo(render_objective_list(env.store, include_archived=show_all), nl=False)
-
-
-@cli.command("export")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to FILE (0600) instead of standard output.",
-)
-@pass_env
-def export(env: Env, output: Path | None) -> None:
-    """Write the whole store as one JSON document (the interchange format, version 1)."""
-    from store.storage import dumps, write_file_atomic
-
-    text = dumps(env.store.export())
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_file_atomic(output, text)
-        click.echo(f"exported to {output}", err=True)
-
-
-def read_input(file: Path) -> bytes:
-    """The bytes of FILE, or of standard input for ``-``."""
-    if str(file) == "-":
-        return sys.stdin.buffer.read()
-    try:
-        return file.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"{file} does not exist.") from None
-    except IsADirectoryError:
-        raise UserError(f"{file} is a directory, not a file.") from None
-    except PermissionError:
-        raise UserError(f"{file} cannot be read (permission denied).") from None
-
-
-def _name(file: Path) -> str:
-    return "standard input" if str(file) == "-" else str(file)
-
-
-import tui.cli_admin  # noqa: E402,F401  (registers backups)
-import tui.cli_rollups  # noqa: E402,F401  (registers summary, prep, due)
-
-
-def main() -> None:
-    cli(prog_name="okr")
+        return getattr(tui.cli_commands, name)
+    except AttributeError:
+        raise AttributeError(f"module 'tui.cli' has no attribute {name!r}") from None
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from tui.cli import UserError, cli, pass_env, read_input
+from tui.cli_commands import UserError, cli, pass_env, read_input
 
 
 def _store_path(env) -> Path:

@@ -1,8 +1,9 @@
 """``okr summary``, ``okr prep`` and ``okr due``: the rollups on the command line.
 
-Registered on ``tui.cli.cli`` when tui.cli imports this module. Nothing here
-imports Textual; ``okr due`` runs from a shell prompt and imports only the
-store and the words.
+Registered on ``tui.cli.cli`` when tui.cli_commands imports this module. Nothing
+here imports Textual. ``okr due`` runs from a shell prompt: ``tui.cli.main``
+answers it without click, with :func:`tui.cli.run_due`, which the ``due`` command
+here calls too.
 
 Decisions:
 
@@ -27,7 +28,8 @@ from pathlib import Path
 import click
 
 from store import weeks
-from tui.cli import LANG_OPTION, Env, cli, pass_env
+from tui.cli import run_due
+from tui.cli_commands import LANG_OPTION, Env, cli, pass_env
 
 FORMATS = ("md", "text", "json")
 
@@ -69,13 +71,6 @@ def default_month(today: date) -> str:
 
 def _use_lang(env: Env, lang: str | None) -> str:
     return lang or env.lang
-
-
-def _overlaps(objective, first: date, last: date) -> bool:
-    """tui.report.overlaps (imported late: ``okr due`` stays light)."""
-    from tui.report import overlaps
-
-    return overlaps(objective, first, last)
 
 
 @cli.command()
@@ -180,20 +175,4 @@ def prep(
 @click.pass_context
 def due(ctx: click.Context, env: Env, quiet: bool, lang: str | None) -> None:
     """Exit 1, one line per objective, when this week's check-in is missing."""
-    from tui.i18n import t
-    from tui.text import inert
-
-    lang = _use_lang(env, lang)
-    today = weeks.today()
-    week = weeks.week_key(today)
-    store = env.store
-    missing = [
-        o
-        for o in store.objectives()
-        if _overlaps(o, today, today) and store.checkin(o.id, week) is None
-    ]
-    if not quiet:
-        for o in missing:
-            title = inert(o.title, newlines=False)
-            click.echo(t("report.cli.due_missing", lang, week=week, title=title))
-    ctx.exit(1 if missing else 0)
+    ctx.exit(run_due(env.store, _use_lang(env, lang), quiet, click.echo))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import os
-import pkgutil
+import sys
 
 LANGS = ("en", "zh")
 _current = "en"
@@ -41,6 +41,8 @@ def get_lang() -> str:
 def catalogue() -> dict[str, tuple[str, str]]:
     global _catalogue
     if _catalogue is None:
+        import pkgutil
+
         import tui.words as package
 
         merged: dict[str, tuple[str, str]] = {}
@@ -54,9 +56,27 @@ def catalogue() -> dict[str, tuple[str, str]]:
     return _catalogue
 
 
+def _word(key: str) -> tuple[str, str] | None:
+    """The entry of ``key``. Before the whole catalogue is needed, the module named by the
+    key's first part (``report.cli.due_missing``: tui/words/report.py) is tried alone:
+    ``okr due`` says one sentence and should not import every screen's words for it."""
+    if _catalogue is None:
+        head = key.partition(".")[0]
+        module = sys.modules.get(f"tui.words.{head}")
+        if module is None and head.isidentifier():
+            try:
+                module = importlib.import_module(f"tui.words.{head}")
+            except ImportError:
+                module = None
+        pair = getattr(module, "WORDS", {}).get(key)
+        if pair is not None:
+            return pair
+    return catalogue().get(key)
+
+
 def t(key: str, lang: str | None = None, **fields: object) -> str:
     """The text for ``key`` in ``lang`` (default: the current language)."""
-    pair = catalogue().get(key)
+    pair = _word(key)
     if pair is None:
         raise KeyError(f"no word {key!r} in the catalogue")
     text = pair[1] if (lang or _current) == "zh" else pair[0]

@@ -18,6 +18,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from store import weeks
+from store.model import overlaps
 from store.rollup import (
     Entry,
     MonthRollup,
@@ -123,11 +124,6 @@ def default_month(today: date) -> str:
     """The month to sum up: the current one, or the previous one on days 1-7."""
     month = weeks.month_key(today)
     return weeks.shift_month(month, -1) if today.day <= 7 else month
-
-
-def overlaps(objective: Objective, first: date, last: date) -> bool:
-    """Whether the objective's period shares a day with ``first``..``last``."""
-    return weeks.parse_date(objective.start) <= last and weeks.parse_date(objective.end) >= first
 
 
 def summary_rollups(

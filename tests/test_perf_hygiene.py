@@ -1,0 +1,91 @@
+"""``okr due`` stays light: a subprocess runs it and lists what it imported."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store.model import CheckIn, Item, KeyResult, Objective
+from store.repo import Store
+from tui import cli, i18n
+
+ROOT = Path(__file__).resolve().parents[1]
+
+SCRIPT = (
+    "import sys\n"
+    "sys.argv = ['okr'] + sys.argv[1:]\n"
+    "from tui.cli import main\n"
+    "try:\n"
+    "    main()\n"
+    "except SystemExit as e:\n"
+    "    code = e.code\n"
+    "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'pendulum', 'click', "
+    "'tinydb', 'orjson', 'rich', 'platformdirs'})\n"
+    "print('EXIT', code, 'HEAVY', ','.join(heavy) or '-')\n"
+)
+
+
+@pytest.fixture
+def data(tmp_path):
+    folder = tmp_path / "okr"
+    store = Store(folder)
+    store.save_objective(
+        Objective(
+            "o1",
+            "Grow",
+            "2026-11-01",
+            "2026-11-30",
+            key_results=[KeyResult("kr1", "Ship", items=[Item("e1", "Plan")])],
+        )
+    )
+    store.save_checkin(CheckIn("o1", "2026-W45", "2026-11-02"))
+    store.close()
+    return folder
+
+
+def due(*args: str, today: str = "2026-11-10") -> list[str]:
+    env = {**os.environ, "OKR_TODAY": today, "PYTHONPATH": str(ROOT), "LANG": "C.UTF-8"}
+    env.pop("OKR_DATA_DIR", None)
+    proc = subprocess.run(
+        [sys.executable, "-c", SCRIPT, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.splitlines() + [f"STDERR {line}" for line in proc.stderr.splitlines()]
+
+
+def test_okr_due_imports_neither_textual_nor_pendulum_nor_click(data):
+    out = due("--data", str(data), "due")
+    assert out == ["check-in for 2026-W46 is missing: Grow", "EXIT 1 HEAVY -"]
+
+
+def test_okr_due_quiet_and_lang_on_the_fast_path(data):
+    assert due("--data", str(data), "--lang", "en", "due", "-q") == ["EXIT 1 HEAVY -"]
+    assert due("--data", str(data), "due", "--quiet", today="2026-11-03") == ["EXIT 0 HEAVY -"]
+
+
+def test_a_damaged_store_is_one_sentence_on_the_fast_path_too(data):
+    (data / "okr.json").write_text("{ not json")
+    out = due("--data", str(data), "due")
+    assert out[0] == "EXIT 1 HEAVY -"
+    assert out[1].startswith("STDERR Error: ") and "okr restore" in out[1]
+
+
+def test_lines_the_fast_path_is_not_sure_of_go_to_click(data, tmp_path):
+    a_file = tmp_path / "file"
+    a_file.write_text("")
+    for args in (["due", "--help"], ["due", "--data", str(data)], ["--data", str(a_file), "due"]):
+        out = [line for line in due(*args) if line.startswith("EXIT")]
+        assert out[0].endswith("click"), (args, out)
+
+
+def test_the_fast_path_knows_the_languages_click_knows():
+    assert cli.LANGS == i18n.LANGS
