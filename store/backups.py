@@ -9,13 +9,12 @@ be given straight to ``okr restore``.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from store.storage import ensure_private_dir, fsync_dir, write_all
+from store.storage import ensure_private_dir, write_file_atomic
 
 KEEP = 10
 _NAME = re.compile(r"^okr-(\d{8}-\d{6})-(\d{6})-([a-z0-9-]+)\.json$")
@@ -89,22 +88,7 @@ def make_backup(store_path: Path, reason: str) -> Path | None:
     if last is not None and when <= last:  # same microsecond, or a clock set back:
         when = last + timedelta(microseconds=1)  # names stay in the order they were made
     target = folder / f"okr-{when:%Y%m%d-%H%M%S-%f}-{reason}.json"
-    tmp = folder / f".{target.name}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        try:
-            with contextlib.suppress(OSError):
-                os.fchmod(fd, 0o600)
-            write_all(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    fsync_dir(folder)
+    write_file_atomic(target, data)
     prune(store_path)
     return target
 
