@@ -11,6 +11,7 @@ from textual.widgets import Footer, Header, ListItem, ListView, Static
 from screens.base import OkrScreen
 from store import weeks
 from store.model import KeyResult, Objective, objective_score, progress
+from store.repo import Store
 from tui.i18n import t
 from tui.text import bar, inert, number, percent
 
@@ -47,35 +48,30 @@ def confidence_text(confidence: int | None) -> Text:
 
 
 class ObjectiveCard(Static):
-    """One objective as a small table; rebuilt from the store on refresh."""
+    """One objective as a small table; rebuilt from the store on refresh.
 
-    def __init__(self, objective: Objective, **kwargs) -> None:
-        super().__init__(**kwargs)
+    The table is built when the card is made, not after it mounts: the first frame
+    of the app shows every card filled (no frame of empty cards, then one per card)."""
+
+    def __init__(self, objective: Objective, store: Store, **kwargs) -> None:
         self.objective = objective
-
-    def on_mount(self) -> None:
-        self.update(self.render_card())
+        self.store = store
+        super().__init__(self.render_card(), **kwargs)
 
     def render_card(self) -> Table:
-        store = self.app.store
+        store = self.store
         o = self.objective
-        checkins = store.checkins(o.id)
         this_week = weeks.week_key(weeks.today())
         history: dict[str, list[float | None]] = {kr.id: [] for kr in o.key_results}
-        latest: dict[str, float | None] = {kr.id: None for kr in o.key_results}
-        confidence: dict[str, int | None] = {kr.id: None for kr in o.key_results}
-        for c in checkins[-12:]:
+        for c in store.recent_checkins(o.id, 12):
             for kr in o.key_results:
                 k = c.kr(kr.id)
                 history[kr.id].append(k.value if k else None)
-        for c in checkins:
-            for k in c.key_results:
-                if k.value is not None:
-                    latest[k.kr] = k.value
-                if k.confidence is not None:
-                    confidence[k.kr] = k.confidence
+        values = store.latest_kr_values(o.id)
+        latest = {kr.id: values.get(kr.id, (None, None))[0] for kr in o.key_results}
+        confidence = {kr.id: values.get(kr.id, (None, None))[1] for kr in o.key_results}
         score = objective_score(o, latest)
-        if any(c.week == this_week for c in checkins):
+        if store.has_checkin(o.id, this_week):
             state = Text(t("week.done"), style="green")
         elif store.draft(o.id, this_week) is not None:
             state = Text(t("week.draft"), style="yellow")
@@ -166,7 +162,8 @@ class HomeScreen(OkrScreen):
         view = self.query_one("#objectives", ListView)
         index = view.index
         view.clear()
-        view.extend(ListItem(ObjectiveCard(o), name=o.id) for o in objectives)
+        store = self.app.store
+        view.extend(ListItem(ObjectiveCard(o, store), name=o.id) for o in objectives)
         if objectives:
             view.index = min(index or 0, len(objectives) - 1)
             view.focus()

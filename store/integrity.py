@@ -5,14 +5,17 @@ A file that fails these checks is refused, never overwritten (DamagedStoreError 
 the field path, never the field's content: the message is about the file, not its
 private notes). Also: reading a store file (a backup) as the parts ``okr restore``
 writes.
+
+store.model is imported by the checks that need it, not by this module: a read that the
+storage's parse cache answers validates nothing and never imports it.
 """
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from store.model import CheckIn, InvalidData, Meeting, Objective, check_id, check_week
+if TYPE_CHECKING:
+    from store.model import CheckIn, Meeting, Objective
 
 TABLES = ("meta", "objectives", "checkins", "drafts", "meetings")
 
@@ -32,6 +35,8 @@ def schema_version(data: dict) -> int | None:
 
 def check_tables(data: dict) -> None:
     """Only okr-checkin tables, each a TinyDB table: {"<int id>": {...}}."""
+    from store.model import InvalidData
+
     for name, table in data.items():
         if name not in TABLES:
             raise InvalidData("", "a table okr-checkin does not know")  # its name is theirs
@@ -46,6 +51,8 @@ def check_tables(data: dict) -> None:
 
 def check_documents(data: dict) -> None:
     """Every objective, check-in, draft and meeting fits the model (InvalidData otherwise)."""
+    from store.model import CheckIn, InvalidData, Meeting, Objective, check_id, check_week
+
     for doc_id, d in data.get("objectives", {}).items():
         Objective.from_dict(d, f"objectives#{doc_id}")
     for doc_id, d in data.get("checkins", {}).items():
@@ -74,6 +81,7 @@ def store_parts(data: dict) -> tuple[list[Objective], list[CheckIn], list[Meetin
 
     InvalidData names the first offending field.
     """
+    from store.model import CheckIn, InvalidData, Meeting, Objective
     from store.repo import SCHEMA_VERSION
 
     check_tables(data)
@@ -103,6 +111,7 @@ def stamp(doc: dict | None) -> str | None:
     if doc is None:
         return None
     import hashlib  # local: ``okr due`` never stamps
+    import json
 
     text = json.dumps(dict(doc), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]

@@ -1,22 +1,23 @@
 """The repository: objectives, check-ins, drafts and meetings in one TinyDB file.
 
 Every public method that changes data is one store write (one transaction of
-:class:`~store.storage.AtomicJSONStorage`). Reads come from the storage's
+:class:`~store.storage.AtomicJSONStorage`), and checks what it writes: the storage
+keeps what was written as validated (its parse cache). Reads come from the storage's
 cache, re-read when the file changed on disk.
+
+store.model (dataclasses and all, 12 ms) is imported by the first method that needs
+it: ``okr due`` (:meth:`Store.due_rows`) reads the stored documents as they are.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from store import integrity, model, weeks
-from store.model import CheckIn, InvalidData, Meeting, Objective
+from store import integrity, weeks
 from store.storage import (
     AtomicJSONStorage,
     ConflictError,
@@ -25,6 +26,9 @@ from store.storage import (
     damaged_message,
     os_error_advice,
 )
+
+if TYPE_CHECKING:
+    from store.model import CheckIn, Meeting, Objective
 
 __all__ = ["ConflictError", "DamagedStoreError", "Store", "StoreError", "UNCHECKED"]
 
@@ -36,6 +40,16 @@ FORMAT_VERSION = 1
 # Migrations: MIGRATIONS[n] turns a schema-n store (the whole dict) into schema n+1.
 # None yet (schema 1). Store() runs them after a backup (reason "migrate-v<n>").
 MIGRATIONS: dict[int, Any] = {}
+
+
+class DueRow(NamedTuple):
+    """What ``okr due`` needs of an objective (see :meth:`Store.due_rows`)."""
+
+    id: str
+    title: str
+    start: str  # YYYY-MM-DD
+    end: str
+    checked_in: bool  # a check-in is saved for the week asked about (a draft does not count)
 
 
 class _Unchecked:
@@ -100,9 +114,17 @@ class Store:
         """The stored documents of a table, for reading only (no copies, no TinyDB Table:
         what it would give, without copying every document twice). They were validated
         when the file was read (``_validate``) or are what a validated save wrote, so the
-        readers build models with ``from_valid``."""
+        readers build models with ``from_valid``.
+
+        In document id order, whatever the order of the dict (the file's is sorted as
+        text, "10" before "2"; a write appends; the storage's parse cache may hold
+        either): except check-ins, whose readers all sort them or look one up by
+        (objective, week), which is unique."""
         data = self.storage.read()
-        return data.get(name, {}).values() if data else ()
+        table = data.get(name, {}) if data else {}
+        if name == "checkins":
+            return table.values()
+        return [table[k] for k in sorted(table, key=int)]
 
     def _check_schema(self, data: dict | None) -> None:
         if not data:
@@ -171,23 +193,42 @@ class Store:
     # -- objectives ----------------------------------------------------------------------
 
     def objectives(self, include_archived: bool = False) -> list[Objective]:
+        from store.model import Objective
+
         out = [Objective.from_valid(d) for d in self._docs("objectives")]
         return [o for o in out if include_archived or not o.archived]
 
     def objective(self, objective_id: str) -> Objective | None:
+        from store.model import Objective
+
         for d in self._docs("objectives"):
             if d.get("id") == objective_id:
                 return Objective.from_valid(d)
         return None
 
+    def due_rows(self, week: str) -> list[DueRow]:
+        """The non-archived objectives, each with whether ``week`` has a saved check-in:
+        what ``okr due`` (tui.cli.missing_checkins) needs, read from the stored documents
+        without building a model (nor importing store.model)."""
+        done = {d["objective"] for d in self._docs("checkins") if d["week"] == week}
+        return [
+            DueRow(d["id"], d["title"], d["start"], d["end"], d["id"] in done)
+            for d in self._docs("objectives")
+            if not d.get("archived", False)
+        ]
+
     def save_objective(self, objective: Objective) -> None:
         """Insert or replace one objective (its KRs and items with it)."""
+        from store.model import Objective
+
         Objective.from_dict(objective.to_dict())  # validate before anything is written
         with self._write():
             self._table("objectives").upsert(objective.to_dict(), _query().id == objective.id)
 
     def save_objectives(self, objectives: Iterable[Objective]) -> None:
         """Insert or replace several objectives in one write (the import)."""
+        from store.model import Objective
+
         objectives = list(objectives)
         for o in objectives:
             Objective.from_dict(o.to_dict())
@@ -207,6 +248,8 @@ class Store:
 
     def checkins(self, objective_id: str | None = None) -> list[CheckIn]:
         """Saved check-ins, oldest week first."""
+        from store.model import CheckIn
+
         out = [
             CheckIn.from_valid(d)
             for d in self._docs("checkins")
@@ -214,6 +257,32 @@ class Store:
         ]
         out.sort(key=lambda c: (c.week, c.objective))
         return out
+
+    def _checkin_docs(self, objective_id: str) -> list[dict]:
+        docs = [d for d in self._docs("checkins") if d["objective"] == objective_id]
+        docs.sort(key=lambda d: d["week"])
+        return docs
+
+    def recent_checkins(self, objective_id: str, last: int) -> list[CheckIn]:
+        """The objective's ``last`` newest saved check-ins, oldest week first: ``checkins(
+        objective_id)[-last:]`` without building the older ones (the home cards)."""
+        from store.model import CheckIn
+
+        return [CheckIn.from_valid(d) for d in self._checkin_docs(objective_id)[-last:]]
+
+    def latest_kr_values(self, objective_id: str) -> dict[str, tuple[Any, int | None]]:
+        """KR id -> (its latest measured value, its latest confidence) over all of the
+        objective's saved check-ins, each None when none was ever given (read from the
+        stored documents, without building a check-in: the home cards)."""
+        value: dict[str, Any] = {}
+        confidence: dict[str, int | None] = {}
+        for d in self._checkin_docs(objective_id):
+            for k in d.get("key_results", ()):
+                if k.get("value") is not None:
+                    value[k["kr"]] = k["value"]
+                if k.get("confidence") is not None:
+                    confidence[k["kr"]] = k["confidence"]
+        return {kr: (value.get(kr), confidence.get(kr)) for kr in value.keys() | confidence}
 
     def checkin(self, objective_id: str, week: str) -> CheckIn | None:
         return self.checkin_and_stamp(objective_id, week)[0]
@@ -236,6 +305,8 @@ class Store:
 
     def checkin_and_stamp(self, objective_id: str, week: str) -> tuple[CheckIn | None, str | None]:
         """The saved check-in and its stamp, read together (one read of the file)."""
+        from store.model import CheckIn
+
         doc = self._checkin_doc(objective_id, week)
         if doc is None:
             return None, None
@@ -257,6 +328,8 @@ class Store:
         check-in (``theirs``) and its stamp. Without it, the save overwrites.
         Returns the stamp of the saved check-in.
         """
+        from store.model import CheckIn, InvalidData, Objective
+
         CheckIn.from_dict(checkin.to_dict())
         if objective is not None:
             Objective.from_dict(objective.to_dict())
@@ -301,6 +374,12 @@ class Store:
         return [dict(d) for d in self._docs("drafts")]
 
     def save_draft(self, objective_id: str, week: str, data: dict[str, Any]) -> None:
+        from store.model import InvalidData, check_id, check_week
+
+        check_id(objective_id, "draft.objective")  # what store.integrity checks of a draft
+        check_week(week, "draft.week")
+        if not isinstance(data, dict):
+            raise InvalidData("draft.data", "expected an object")
         with self._write():
             q = (_query().objective == objective_id) & (_query().week == week)
             doc = {"objective": objective_id, "week": week, "data": data}
@@ -314,11 +393,15 @@ class Store:
     # -- meetings (one-on-ones) -------------------------------------------------------------
 
     def meetings(self) -> list[Meeting]:
+        from store.model import Meeting
+
         out = [Meeting.from_dict(d, "meeting") for d in self._docs("meetings")]
         out.sort(key=lambda m: m.date)
         return out
 
     def add_meeting(self, meeting: Meeting) -> None:
+        from store.model import Meeting
+
         Meeting.from_dict(meeting.to_dict())
         with self._write():
             self._table("meetings").insert(meeting.to_dict())
@@ -367,21 +450,30 @@ def _query():
     return Query()
 
 
-_RULES: list[str | None] = []
+_CODE: list[str | None] = []
 
 
 def _rules_key() -> str | None:
-    """A hash of the code that validates a store file (this module, store.integrity,
-    store.model): the storage keeps the verdicts of these rules only (None: unknown)."""
-    if not _RULES:
-        digest = hashlib.sha256(f"schema {SCHEMA_VERSION}".encode())
+    """Names the rules a store file is validated by: the schema version and a hash of the
+    code that validates (this module, store.integrity, store.model, store.weeks). The
+    storage's parse cache holds data validated by these rules only (None: unknown, no
+    cache). The files are hashed, not imported: a read from the cache imports none.
+    The hash is a CRC-32 of each file (zlib; hashlib would cost every process 1.3 ms):
+    it tells versions of our own code apart, it does not guard against an attacker (who
+    could write the store file itself)."""
+    if not _CODE:
+        import zlib
+
         try:
-            for module in (sys.modules[__name__], integrity, model):
-                digest.update(Path(module.__file__).read_bytes())
-            _RULES.append(digest.hexdigest()[:16])
-        except (OSError, TypeError):
-            _RULES.append(None)
-    return _RULES[0]
+            folder = Path(__file__).parent
+            crcs = [
+                zlib.crc32((folder / name).read_bytes())
+                for name in ("repo.py", "integrity.py", "model.py", "weeks.py")
+            ]
+            _CODE.append("-".join(f"{crc:08x}" for crc in crcs))
+        except OSError:
+            _CODE.append(None)
+    return None if _CODE[0] is None else f"{_CODE[0]} schema {SCHEMA_VERSION}"
 
 
 def _strip(doc: dict) -> dict:
@@ -391,6 +483,8 @@ def _strip(doc: dict) -> dict:
 
 def parse_document(document: Any) -> tuple[list[Objective], list[CheckIn], list]:
     """Validate an export document completely; InvalidData names the first bad field."""
+    from store.model import CheckIn, InvalidData, Meeting, Objective
+
     if not isinstance(document, dict):
         raise InvalidData("", "expected a JSON object (an okr-checkin export)")
     if document.get("format") != FORMAT_NAME:

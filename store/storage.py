@@ -11,8 +11,13 @@ corrupts it and two processes lose each other's updates. This storage:
   lets any number of TinyDB operations change the data in memory and writes
   the result once at the end: one write per user action;
 * backs the file up (``store.backups``) before the first write of each day;
-* re-reads the file when its (mtime, size, inode) changed on disk, so a second
-  copy of the app sees what the first one saved;
+* re-reads the file when its (inode, size, mtime, ctime) changed on disk, so a
+  second copy of the app sees what the first one saved;
+* keeps a parse cache beside it (``<file>.cache``, see "the parse cache" below): the
+  data of the file as the last full read (or our own write) found it, already
+  validated, keyed by that file's exact stamp and crc32; a read whose key matches
+  loads it (``marshal``: 4 ms for five years of history) instead of parsing (13 ms)
+  and validating (23 ms) the file again;
 * writes UTF-8 with sorted keys and an indent (readable, diffs cleanly) and
   creates the file 0600 in a 0700 directory; characters that could drive a
   terminal (C1 controls, bidi overrides) are written as ``\\uXXXX`` escapes, so
@@ -25,11 +30,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
-import json
+import gc
+import marshal
 import math
 import os
 import re
+import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -117,6 +123,14 @@ def dump_bytes(data: Any) -> bytes:
     refuses (an integer beyond 64 bits, a non-string key), goes through the standard
     library, which writes the very same format or raises as before.
     """
+    return _dump(data)[0]
+
+
+def _dump(data: Any) -> tuple[bytes, bool]:
+    """:func:`dump_bytes`, and whether orjson wrote it: then the data holds only plain
+    JSON values (dict, list, str, int, float, bool, None), which parse back as they are."""
+    import json  # local: a read answered by the parse cache never needs it
+
     orjson = _orjson()
     if orjson is not None and _plain_json(data):
         options = (
@@ -127,11 +141,11 @@ def dump_bytes(data: Any) -> bytes:
             | orjson.OPT_PASSTHROUGH_SUBCLASS
         )
         try:
-            return _escape_unsafe(orjson.dumps(data, option=options)) + b"\n"
+            return _escape_unsafe(orjson.dumps(data, option=options)) + b"\n", True
         except orjson.JSONEncodeError:
             pass
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2, allow_nan=False)
-    return _escape_unsafe(text.encode("utf-8")) + b"\n"
+    return _escape_unsafe(text.encode("utf-8")) + b"\n", False
 
 
 def _orjson():
@@ -217,6 +231,8 @@ def loads(text: str | bytes) -> Any:
     The standard library, not orjson, parses: importing orjson costs a process 10 ms,
     which ``okr due`` cannot spare, for a parse 6 ms faster.
     """
+    import json  # local: a read answered by the parse cache never needs it
+
     if isinstance(text, bytes):
         text = text.decode("utf-8")
     try:
@@ -273,10 +289,12 @@ def fsync_dir(folder: Path) -> None:
             os.close(dfd)
 
 
-def write_file_atomic(path: Path, text: str | bytes) -> None:
+def write_file_atomic(path: Path, text: str | bytes, *, durable: bool = True) -> int:
     """Write ``text`` to ``path`` as a whole: temp file, fsync, rename, fsync dir. 0600.
 
-    On any error the temp file is removed and ``path`` is left as it was.
+    On any error the temp file is removed and ``path`` is left as it was. Returns the
+    inode of the new file. ``durable=False`` skips both fsyncs (the parse cache: losing
+    it in a crash only costs a full read).
     """
     import tempfile  # local: readers never need it (tests patch storage.tempfile.mkstemp)
 
@@ -288,7 +306,9 @@ def write_file_atomic(path: Path, text: str | bytes) -> None:
             with contextlib.suppress(OSError):
                 os.fchmod(fd, 0o600)
             write_all(fd, data)
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
+            inode = os.fstat(fd).st_ino
         finally:
             os.close(fd)
         os.replace(tmp, path)
@@ -296,7 +316,9 @@ def write_file_atomic(path: Path, text: str | bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    fsync_dir(path.parent)
+    if durable:
+        fsync_dir(path.parent)
+    return inode
 
 
 def os_error_advice(e: OSError, folder: Path) -> str:
@@ -310,6 +332,47 @@ def os_error_advice(e: OSError, folder: Path) -> str:
 
 # -- the storage ----------------------------------------------------------------------------
 
+# The parse cache's format: its layout, and the marshal format and Python that wrote it.
+CACHE_FORMAT = ("okr-parse-cache", 1, marshal.version, *sys.version_info[:2])
+
+
+def _shared(data: dict) -> dict:
+    """The same data, each repeated short text (a status, an id, a unit) and float one
+    object: marshal writes a repeat as a reference, so the cache loads in half the time
+    (3.7 ms instead of 6.5 for five years of history) into half the memory. 12 ms, once
+    per full read; our own writes keep the sharing of what they read."""
+    memo: dict = {}
+
+    def share(value: Any) -> Any:
+        kind = type(value)
+        if kind is dict:
+            return {k: share(v) for k, v in value.items()}
+        if kind is list:
+            return [share(v) for v in value]
+        if kind is str and len(value) <= 64 or kind is float:
+            return memo.setdefault((kind, value), value)
+        return value
+
+    with _no_gc():
+        return share(data)
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a whole store is built (it makes no cycles)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _stamp_of(st: os.stat_result) -> tuple:
+    """What says a file changed: (inode, size, mtime_ns, ctime_ns)."""
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
 
 class AtomicJSONStorage:
     """See the module docstring. A TinyDB storage (read, write, close; TinyDB needs no
@@ -319,6 +382,7 @@ class AtomicJSONStorage:
     def __init__(self, path: str | os.PathLike, **_: Any) -> None:
         self.path = Path(path)
         self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.cache_path = self.path.with_name(self.path.name + ".cache")
         self._data: dict | None = None
         self._stamp: tuple | None = None
         self._in_transaction = 0
@@ -328,7 +392,9 @@ class AtomicJSONStorage:
         # Set by the repository: checks a freshly read file; raises StoreError (passed on)
         # or ValueError with a field path (-> DamagedStoreError).
         self.validate: Callable[[dict], None] | None = None
-        # Names the rules ``validate`` checks; set: its verdicts are kept (see _known_valid).
+        # Names the rules ``validate`` checks; set: the parse cache is used (see _cached),
+        # and every write must hold data that passes ``validate`` (the repository checks
+        # what it writes), since the cache keeps what was written as validated.
         self.validate_key: str | None = None
         self.daily_backup = True
         self._backed_up_on: date | None = None
@@ -349,7 +415,7 @@ class AtomicJSONStorage:
                 f"{self.path} cannot be read (permission denied); "
                 "fix its permissions or run with another --data directory."
             ) from None
-        return (st.st_mtime_ns, st.st_size, st.st_ino)
+        return _stamp_of(st)
 
     def changed_on_disk(self) -> bool:
         return self._file_stamp() != self._stamp
@@ -359,11 +425,13 @@ class AtomicJSONStorage:
             return self._data
         stamp = self._file_stamp()
         if stamp != self._stamp or self._data is None and stamp is not None:
-            self._data = self._load() if stamp is not None else None
+            self._data = self._load(stamp) if stamp is not None else None
             self._stamp = stamp
         return self._data
 
-    def _load(self) -> dict:
+    def _load(self, stamp: tuple) -> dict:
+        """The file's data: read, then taken from the parse cache when it holds this very
+        file (this stamp, these bytes), else parsed and validated in full."""
         try:
             raw = self.path.read_bytes()
         except PermissionError:
@@ -380,8 +448,15 @@ class AtomicJSONStorage:
             raise StoreError(f"{self.path} cannot be read ({e.strerror}).") from None
         if not raw.strip():
             raise DamagedStoreError(self._damaged("is empty"))
+        key = None
+        if self.validate_key:
+            key = self._cache_key(stamp, raw)
+            data = self._cached(key)
+            if data is not None:
+                return data
         try:
-            data = loads(raw)
+            with _no_gc():
+                data = loads(raw)
         except (UnicodeDecodeError, ValueError):
             # The parser's message is not shown: it may quote the file's content.
             raise DamagedStoreError(
@@ -390,9 +465,6 @@ class AtomicJSONStorage:
         if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
             raise DamagedStoreError(self._damaged("is not a valid okr-checkin store (wrong shape)"))
         if self.validate is not None:
-            digest = self._digest(raw)
-            if digest is not None and self._known_valid(digest):
-                return data
             try:
                 self.validate(data)
             except StoreError:
@@ -402,44 +474,60 @@ class AtomicJSONStorage:
                 raise DamagedStoreError(
                     self._damaged(f"holds data okr-checkin cannot read (at {where})")
                 ) from None
-            if digest is not None:
-                self._remember_valid(digest)
+            if key is not None:
+                data = _shared(data)
+                self._write_cache(key, data)
         return data
 
-    # -- the validation memo ---------------------------------------------------------------
+    # -- the parse cache -------------------------------------------------------------------
     #
-    # Validating every document of five years of history takes about 25 ms, more than
-    # parsing it. Validation is a pure function of the file's bytes and of the rules
-    # (``validate_key``: a hash of the code that validates), so its verdict is kept: the
-    # lock file (``<file>.lock``: private, never read for anything else, no lock is
-    # taken on its content) holds one line ``validated <rules> <sha256 of the bytes>``.
-    # A file whose bytes hash to it passed these very rules and is not validated again;
-    # any other file (changed by anyone, in any way, or new rules) is validated in full
-    # before it is used, exactly as without the memo. Only a full validation that
-    # passed writes the line; a memo that is missing, torn or unwritable only costs the
-    # validation.
+    # Parsing five years of history takes about 13 ms and validating every document
+    # 23 ms, more than the rest of ``okr due``. Both are pure functions of the file's
+    # bytes and of the rules (``validate_key``: a hash of the code that validates), so
+    # their result is kept: ``<file>.cache`` (0600, written atomically beside the file)
+    # holds ``marshal.dumps((key, data))``, where key is (CACHE_FORMAT, validate_key,
+    # inode, size, mtime_ns, ctime_ns, crc32 of the bytes) of the store file whose data
+    # it is, as it was when it was read in full and validated, or just after our own
+    # write (whose data the repository validated before writing it). The file is still
+    # read on every fresh read (with its CRC-32, 1 to 3 ms; an unreadable file is
+    # refused as before); when its stat and bytes give exactly that key, the cache is
+    # loaded (4 ms) and the bytes are neither parsed nor validated. A reader's key is
+    # the stat taken before it read and the CRC-32 of the bytes it read: if the file was
+    # replaced in between, no file has both, and the entry is never used. On any other key (the file changed, by anyone, in
+    # any way: ``cp -p`` can restore an old mtime but not a ctime, and the crc32 sees
+    # an edit in place within one clock tick; new rules; another Python), or any error
+    # reading the cache, the bytes are parsed and validated in full as without it, and
+    # the cache rewritten. The store file stays the one source of truth: the cache is
+    # never required (deleting it is always safe) and never trusted without an exact
+    # key match. Readers write it too, without the lock: each write is one
+    # self-consistent (key, data) pair, and the last one wins.
 
-    def _digest(self, raw: bytes) -> str | None:
-        if not self.validate_key or not hasattr(os, "pwrite"):
-            return None
-        return f"validated {self.validate_key} {hashlib.sha256(raw).hexdigest()}\n"
+    def _cache_key(self, stamp: tuple, raw: bytes) -> tuple:
+        import zlib  # 0.2 ms; local: only readers with a validator use it
 
-    def _known_valid(self, digest: str) -> bool:
+        return (CACHE_FORMAT, self.validate_key, *stamp, zlib.crc32(raw))
+
+    def _cached(self, key: tuple) -> dict | None:
         try:
-            with open(self.lock_path, "rb") as f:
-                return f.read(len(digest) + 1) == digest.encode("ascii")
-        except OSError:
-            return False
+            with open(self.cache_path, "rb") as f:
+                blob = f.read()
+            with _no_gc():  # 100k new containers: the collector would only slow it down
+                cached_key, data = marshal.loads(blob)
+        except (OSError, ValueError, EOFError, TypeError):
+            return None
+        if cached_key != key or type(data) is not dict:
+            return None
+        return data
 
-    def _remember_valid(self, digest: str) -> None:
-        line = digest.encode("ascii")
-        with contextlib.suppress(OSError):
-            fd = os.open(self.lock_path, os.O_WRONLY | os.O_CREAT, 0o600)
-            try:
-                os.pwrite(fd, line, 0)
-                os.ftruncate(fd, len(line))
-            finally:
-                os.close(fd)
+    def _write_cache(self, key: tuple, data: dict) -> None:
+        """Keep the validated data of the file of this key; any failure only costs the
+        next read a full parse (so neither the cache nor its directory is fsynced: a
+        cache torn by a crash fails to load, or its key does not match)."""
+        try:
+            blob = marshal.dumps((key, data))
+            write_file_atomic(self.cache_path, blob, durable=False)
+        except (OSError, ValueError):
+            pass
 
     def _damaged(self, what: str) -> str:
         return damaged_message(self.path, what)
@@ -495,7 +583,7 @@ class AtomicJSONStorage:
 
     def _flush(self) -> None:
         try:
-            text = dumps(self._data)
+            raw, plain = _dump(self._data)
         except (ValueError, TypeError):
             raise StoreError(
                 f"{self.path} was not saved: the data holds a value JSON cannot store "
@@ -503,7 +591,7 @@ class AtomicJSONStorage:
             ) from None
         try:
             self._backup_first_write_of_day()
-            write_file_atomic(self.path, text)
+            inode = write_file_atomic(self.path, raw)
         except OSError as e:
             reason = e.strerror or str(e)
             raise StoreError(
@@ -512,6 +600,13 @@ class AtomicJSONStorage:
             ) from None
         self._stamp = self._file_stamp()
         self.writes += 1
+        # Our own write goes into the parse cache (the repository validated what it
+        # wrote), so the next read, in any process, neither parses nor validates it.
+        # The copy in memory is what the file's bytes parse to when orjson wrote them
+        # (plain JSON values only), but for the order of dict keys (the file's are
+        # sorted): no reader depends on it (store.repo reads documents in id order).
+        if plain and self.validate_key and self._stamp and self._stamp[0] == inode:
+            self._write_cache(self._cache_key(self._stamp, raw), self._data)
 
     def _backup_first_write_of_day(self) -> None:
         if not self.daily_backup:

@@ -89,3 +89,23 @@ def test_lines_the_fast_path_is_not_sure_of_go_to_click(data, tmp_path):
 
 def test_the_fast_path_knows_the_languages_click_knows():
     assert cli.LANGS == i18n.LANGS
+
+
+def test_okr_due_answered_from_the_parse_cache_builds_no_model(data):
+    """The save in the fixture filled the parse cache: ``okr due`` neither parses nor
+    validates the file, and reads the documents as they are (Store.due_rows)."""
+    assert (data / "okr.json.cache").exists()
+    code = SCRIPT.replace(
+        "print('EXIT'", "print('MODEL', 'store.model' in sys.modules)\nprint('EXIT'"
+    )
+    env = {**os.environ, "OKR_TODAY": "2026-11-10", "PYTHONPATH": str(ROOT), "LANG": "C.UTF-8"}
+    env.pop("OKR_DATA_DIR", None)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "--data", str(data), "due"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.stdout.splitlines()[-2:] == ["MODEL False", "EXIT 1 HEAVY -"], proc.stderr

@@ -42,6 +42,7 @@ def test_every_file_we_write_is_private(data_dir, tmp_path, monkeypatch):
         "data dir": (data_dir, 0o700),
         "store": (data_dir / "okr.json", 0o600),
         "lock": (data_dir / "okr.json.lock", 0o600),
+        "parse cache": (data_dir / "okr.json.cache", 0o600),
         "backups dir": (data_dir / "backups", 0o700),
         "export -o (replacing a 0644 file)": (out, 0o600),
     }

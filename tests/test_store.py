@@ -182,3 +182,88 @@ def test_export_restore_round_trip(store):
     other = Store(store.data_dir / "other")
     assert other.restore(json.loads(json.dumps(doc))) is None
     assert other.export() == doc
+
+
+# -- the parse cache (store.storage: okr.json.cache) -----------------------------------------
+
+
+def _fresh_reads(monkeypatch) -> list[str]:
+    """What each fresh read of a store file did: "parsed" or "cached"."""
+    from store import storage
+
+    seen: list[str] = []
+    real = storage.loads
+
+    def counting(raw):
+        seen.append("parsed")
+        return real(raw)
+
+    monkeypatch.setattr(storage, "loads", counting)
+    return seen
+
+
+def test_the_parse_cache_holds_what_the_file_parses_to(store, monkeypatch):
+    store.save_objective(sample_objective())
+    store.save_objective(sample_objective("o2"))
+    store.save_checkin(sample_checkin())
+    cache = store.path.with_name("okr.json.cache")
+    assert oct(os.stat(cache).st_mode & 0o777) == "0o600"
+    parsed = _fresh_reads(monkeypatch)
+    again = Store(store.data_dir)
+    assert parsed == []  # our own write filled it: neither parsed nor validated again
+    data = again.storage.read()
+    assert data == json.loads(store.path.read_text("utf-8"))
+    assert again.checkin("o1", "2026-W41") == sample_checkin()
+
+
+def test_objectives_in_the_order_they_were_made_cached_or_not(store):
+    """The file sorts ids as text ("10" before "2"), a write appends, the cache keeps
+    the writer's order: the store reads documents in id order whatever it came from."""
+    ids = [f"o{n}" for n in range(12)]
+    for oid in ids:
+        store.save_objective(sample_objective(oid))
+    assert [o.id for o in store.objectives()] == ids
+    assert [o.id for o in Store(store.data_dir).objectives()] == ids  # from the cache
+    store.path.with_name("okr.json.cache").unlink()
+    assert [o.id for o in Store(store.data_dir).objectives()] == ids  # parsed
+
+
+def test_the_parse_cache_is_never_required(store, monkeypatch):
+    store.save_objective(sample_objective())
+    cache = store.path.with_name("okr.json.cache")
+    parsed = _fresh_reads(monkeypatch)
+    cache.unlink()
+    assert Store(store.data_dir).objective("o1") == sample_objective()
+    assert parsed == ["parsed"] and cache.exists()  # a full read fills it again
+    cache.write_bytes(b"not marshal data")
+    assert Store(store.data_dir).objective("o1") == sample_objective()
+    assert parsed == ["parsed", "parsed"]
+    assert Store(store.data_dir).objective("o1") == sample_objective()
+    assert parsed == ["parsed", "parsed"]  # rewritten by the full read
+
+
+def test_a_file_changed_behind_the_cache_is_validated_in_full(store):
+    """Same size, same mtime (os.utime, as ``cp -p`` does): still read and refused."""
+    from store.storage import DamagedStoreError
+
+    store.save_objective(sample_objective())
+    Store(store.data_dir)
+    st = os.stat(store.path)
+    text = store.path.read_bytes()
+    bad = text.replace(b'"2026-10-31"', b'"2026-13-31"')
+    assert len(bad) == len(text) and bad != text
+    with open(store.path, "r+b") as f:  # in place: the same inode
+        f.write(bad)
+    os.utime(store.path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    with pytest.raises(DamagedStoreError):
+        Store(store.data_dir)
+
+
+def test_an_invalid_draft_is_refused_before_it_is_written(store):
+    """Every write must be valid (the parse cache keeps what we write as validated)."""
+    store.save_objective(sample_objective())
+    before = store.path.read_bytes()
+    for objective, week in (("o1", "2026-41"), ("", "2026-W41"), ("o1", None)):
+        with pytest.raises(InvalidData):
+            store.save_draft(objective, week, {"n": 1})
+    assert store.path.read_bytes() == before

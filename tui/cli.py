@@ -57,15 +57,15 @@ def error_sentence(e: BaseException) -> str:
 
 def missing_checkins(store, today) -> tuple[str, list]:
     """This ISO week, and the active objectives (not archived, ``today`` in their period)
-    without a saved check-in for it (a draft does not count)."""
+    without a saved check-in for it (a draft does not count), as ``store.repo.DueRow``s
+    (id, title, start, end): the one due rule, of the fast path and of click's ``due``."""
     from store import weeks
-    from store.model import overlaps
 
     week = weeks.week_key(today)
     missing = [
-        o
-        for o in store.objectives()
-        if overlaps(o, today, today) and not store.has_checkin(o.id, week)
+        row
+        for row in store.due_rows(week)
+        if not row.checked_in and weeks.parse_date(row.start) <= today <= weeks.parse_date(row.end)
     ]
     return week, missing
 
