@@ -107,7 +107,11 @@ def demo(env: Env, lang: str | None) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def week_option(value: str | None) -> str | None:
+# -- option callbacks: a bad value is a usage error (exit 2) in one sentence ----------------
+
+
+def week_param(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An ISO week like 2026-W41."""
     from store import weeks
 
     if value is None:
@@ -119,10 +123,35 @@ def week_option(value: str | None) -> str | None:
     return value
 
 
+def month_param(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A month YYYY-MM."""
+    from store import weeks
+
+    if value is None:
+        return None
+    try:
+        weeks.parse_month(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a month YYYY-MM, like 2026-10.") from None
+    return value
+
+
+def date_param(ctx: click.Context, param: click.Parameter, value: str | None):
+    """A date YYYY-MM-DD, as a ``datetime.date``."""
+    from store import weeks
+
+    if value is None:
+        return None
+    try:
+        return weeks.parse_date(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD, like 2026-10-16.") from None
+
+
 @cli.command()
 @click.option(
     "--week",
-    callback=lambda ctx, param, value: week_option(value),
+    callback=week_param,
     help="ISO week to check in, e.g. 2026-W41 (default: this week).",
 )
 @click.option(
@@ -147,46 +176,16 @@ def checkin(env: Env, week: str | None, objective_id: str | None) -> None:
     run_app(env, checkin=(ids, week or weeks.week_key(weeks.today())))
 
 
-def month_option(value: str | None) -> str | None:
-    from store import weeks
-
-    if value is None:
-        return None
-    try:
-        weeks.parse_month(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a month YYYY-MM.") from None
-    return value
-
-
-def date_option(value: str | None) -> str | None:
-    from store import weeks
-
-    if value is None:
-        return None
-    try:
-        weeks.parse_date(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD.") from None
-    return value
-
-
 @cli.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Show what would be created; create nothing.")
 @click.option(
     "--month",
-    callback=lambda ctx, param, value: month_option(value),
+    callback=month_param,
     help="The period: this month YYYY-MM (default: the current month).",
 )
-@click.option(
-    "--start",
-    callback=lambda ctx, param, value: date_option(value),
-    help="Period start YYYY-MM-DD.",
-)
-@click.option(
-    "--end", callback=lambda ctx, param, value: date_option(value), help="Period end YYYY-MM-DD."
-)
+@click.option("--start", callback=date_param, help="Period start YYYY-MM-DD.")
+@click.option("--end", callback=date_param, help="Period end YYYY-MM-DD.")
 @pass_env
 def import_(env: Env, file: Path, dry_run: bool, month, start, end) -> None:
     """Create objectives from O/KR/E text (- reads standard input)."""
@@ -199,13 +198,15 @@ def import_(env: Env, file: Path, dry_run: bool, month, start, end) -> None:
     if bool(start) != bool(end):
         raise click.UsageError("--start and --end go together.")
     if not start:
-        first, last = weeks.month_days(month or weeks.month_key(weeks.today()))
-        start, end = first.isoformat(), last.isoformat()
+        start, end = weeks.month_days(month or weeks.month_key(weeks.today()))
     if end < start:
         raise click.UsageError("--end is before --start.")
     try:
         result = parse_okr_text(
-            read_input(file), start=start, end=end, week=weeks.week_key(weeks.parse_date(start))
+            read_input(file),
+            start=start.isoformat(),
+            end=end.isoformat(),
+            week=weeks.week_key(start),
         )
     except OkrTextError as e:
         raise UserError(f"{_name(file)}: {e}") from None

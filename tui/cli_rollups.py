@@ -29,7 +29,7 @@ import click
 
 from store import weeks
 from tui.cli import run_due
-from tui.cli_commands import LANG_OPTION, Env, cli, pass_env
+from tui.cli_commands import LANG_OPTION, Env, cli, date_param, month_param, pass_env
 
 FORMATS = ("md", "text", "json")
 
@@ -41,25 +41,6 @@ FORMAT_OPTION = click.option(
     show_default=True,
     help="Markdown, plain text (for chat and e-mail) or JSON.",
 )
-
-
-def _month_param(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        weeks.parse_month(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a month YYYY-MM, like 2026-10.") from None
-    return value
-
-
-def _date_param(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return weeks.parse_date(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD, like 2026-10-16.") from None
 
 
 def default_month(today: date) -> str:
@@ -74,7 +55,7 @@ def _use_lang(env: Env, lang: str | None) -> str:
 
 
 @cli.command()
-@click.option("--month", callback=_month_param, help="The month YYYY-MM (default: see below).")
+@click.option("--month", callback=month_param, help="The month YYYY-MM (default: see below).")
 @click.option("--objective", "objective_id", help="Only this objective (its id).")
 @LANG_OPTION
 @FORMAT_OPTION
@@ -125,13 +106,13 @@ def summary(
 
 @cli.command()
 @click.option(
-    "--since", callback=_date_param, help="From this day on (default: the last one-on-one)."
+    "--since", callback=date_param, help="From this day on (default: the last one-on-one)."
 )
 @LANG_OPTION
 @FORMAT_OPTION
 @click.option("--record", is_flag=True, help="Record that a one-on-one happened (no prep).")
 @click.option(
-    "--date", "meeting_date", callback=_date_param, help="With --record: its date (default: today)."
+    "--date", "meeting_date", callback=date_param, help="With --record: its date (default: today)."
 )
 @click.option("--notes", default=None, help="With --record: what was agreed.")
 @pass_env
