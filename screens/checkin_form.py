@@ -72,11 +72,11 @@ class Form:
 
 # -- numbers as people type them ----------------------------------------------------------------
 
-_MULTIPLIERS = {"k": 1e3, "千": 1e3, "w": 1e4, "万": 1e4}
+_MULTIPLIERS = {"k": 1e3, "千": 1e3, "w": 1e4, "万": 1e4, "m": 1e6}
 
 
 def parse_number(text: str) -> float | int | None:
-    """A number as typed: ``21``, ``1,500``, ``2.5k``, ``10w`` / ``10万`` (10 000), ``45%``,
+    """A number as typed: ``21``, ``1,500``, ``2.5k``, ``10w`` / ``10万`` (10 000), ``1m``, ``45%``,
     full-width digits. None for an empty field; ValueError when it is not a number."""
     s = unicodedata.normalize("NFKC", text).strip().lower()
     s = s.replace(",", "").replace("_", "").replace(" ", "").removesuffix("%")

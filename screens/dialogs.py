@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
 from screens.base import OkrModal
+from screens.checkin_form import parse_number as typed_number
 from tui.i18n import t
 from tui.text import inert
 
@@ -115,29 +116,10 @@ def number_check(text: str) -> float | int:
     return value
 
 
-_SUFFIXES = {"k": 1_000, "K": 1_000, "w": 10_000, "W": 10_000, "万": 10_000, "m": 1_000_000}
-
-
 def parse_number(text: str) -> float | int | None:
-    """``text`` as a number, or None if it is not one. Integers stay integers.
-
-    Accepts thousands separators (1,000) and the short forms people write in
-    OKRs: 10k, 10w / 10万 (ten thousand), 1m.
-    """
-    s = text.strip().replace(",", "").replace("，", "").replace("_", "")
-    if not s:
-        return None
-    factor = 1
-    if s[-1] in _SUFFIXES:
-        factor = _SUFFIXES[s[-1]]
-        s = s[:-1].strip()
+    """``text`` as a number (the check-in's rules: 1,000, 10k, 10w / 10万, 1m, full-width
+    digits), or None if it is empty or not a number."""
     try:
-        value = float(s)
+        return typed_number(text)
     except ValueError:
         return None
-    if value != value or value in (float("inf"), float("-inf")):
-        return None
-    value *= factor
-    if value.is_integer() and abs(value) < 1e15:
-        return int(value)
-    return value

@@ -51,7 +51,7 @@ def _known_keys(d: dict, path: str, allowed: set[str]) -> None:
         raise InvalidData(f"{path}.{extra[0]}" if path else extra[0], "unknown field")
 
 
-def _get(d: dict, key: str, path: str, default: Any = ..., *, optional: bool = False) -> Any:
+def _get(d: dict, key: str, path: str, default: Any = ...) -> Any:
     if key not in d:
         if default is not ...:
             return default
@@ -183,10 +183,6 @@ class KeyResult:
     unit: str = ""
     weight: float = 1
     items: list[Item] = field(default_factory=list)
-
-    @property
-    def active_items(self) -> list[Item]:
-        return [i for i in self.items if i.active]
 
     @property
     def decreasing(self) -> bool:

@@ -84,7 +84,7 @@ class OkrTextError(ValueError):
     def __init__(self, line: int, reason: str):
         self.line = line
         self.reason = reason
-        super().__init__(f"line {line}: {reason}")
+        super().__init__(f"line {line}: {reason}" if line else reason)
 
 
 @dataclass
@@ -173,8 +173,10 @@ def _decode(text: str | bytes) -> str:
         raise OkrTextError(0, "not text (invalid characters)") from None
     if "\x00" in text:
         raise OkrTextError(0, "not text (contains NUL characters)")
-    if _CONTROL.search(text):
-        raise OkrTextError(0, "not text (contains control characters)")
+    control = _CONTROL.search(text)
+    if control:
+        line = len(_LINE_BREAK.findall(text, 0, control.start())) + 1
+        raise OkrTextError(line, f"a control character (U+{ord(control.group()):04X}) is not text")
     return text.removeprefix("\ufeff").replace("\v", " ").replace("\f", " ")
 
 

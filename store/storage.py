@@ -292,15 +292,19 @@ def fsync_dir(folder: Path) -> None:
 def write_file_atomic(path: Path, text: str | bytes, *, durable: bool = True) -> int:
     """Write ``text`` to ``path`` as a whole: temp file, fsync, rename, fsync dir. 0600.
 
-    On any error the temp file is removed and ``path`` is left as it was. Returns the
-    inode of the new file. ``durable=False`` skips both fsyncs (the parse cache: losing
-    it in a crash only costs a full read).
+    On any error the temp file is removed and ``path`` is left as it was; the OSError
+    names ``path``, not the temp file. The folder must exist: a typo in a user's ``-o``
+    path must not create folders (the store's own folder is made by its lock). Returns
+    the inode of the new file. ``durable=False`` skips both fsyncs (the parse cache:
+    losing it in a crash only costs a full read).
     """
     import tempfile  # local: readers never need it (tests patch storage.tempfile.mkstemp)
 
     data = text.encode("utf-8") if isinstance(text, str) else text
-    ensure_private_dir(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:
+        raise OSError(e.errno, e.strerror, str(path)) from None
     try:
         try:
             with contextlib.suppress(OSError):

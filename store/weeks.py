@@ -24,7 +24,12 @@ _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 def today() -> date:
     pinned = os.environ.get("OKR_TODAY")
     if pinned:
-        return parse_date(pinned)
+        try:
+            return parse_date(pinned)
+        except ValueError:
+            # A setting of the whole process, not of one command: stop it with one
+            # sentence on stderr (exit 1), whatever command is running.
+            raise SystemExit(f"Error: OKR_TODAY={pinned!r} is not a date YYYY-MM-DD.") from None
     pendulum = sys.modules.get("pendulum")
     if pendulum is not None:
         return pendulum.today().date()

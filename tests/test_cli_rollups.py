@@ -103,6 +103,12 @@ def test_summary_no_objective_in_month(data):
 def test_summary_to_file(data, tmp_path):
     target = tmp_path / "out" / "october.md"
     result = run(data, "summary", "--month", "2026-10", "-o", str(target))
+    # A folder that does not exist is not made (a typo must not create folders).
+    assert result.exit_code == 1
+    assert f"cannot use {target}: No such file or directory" in result.output
+    assert not target.parent.exists()
+    target.parent.mkdir()
+    result = run(data, "summary", "--month", "2026-10", "-o", str(target))
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     assert f"summary written to {target}" in result.stderr

@@ -278,7 +278,7 @@ def test_refusals(text, line, reason):
     error = refused(text)
     assert error.line == line
     assert reason in error.reason
-    assert str(error) == f"line {line}: {error.reason}"
+    assert str(error) == (f"line {line}: {error.reason}" if line else error.reason)
 
 
 def test_line_of_exactly_the_limit_is_fine():
@@ -292,13 +292,19 @@ def test_line_of_exactly_the_limit_is_fine():
         b"O: a\nKR: \xff\xfe b",
         b"\x89PNG\r\n\x1a\n\x00\x00",
         b"O: a\x00\nKR: b",
-        b"O: a\nKR: \x1b[31mred",
-        "O: a\nKR: \x9b31m".encode(),
     ],
 )
 def test_not_text(data):
     error = refused(data)
     assert error.line == 0 and error.reason.startswith("not text")
+
+
+@pytest.mark.parametrize(
+    ("data", "code"), [(b"O: a\nKR: \x1b[31mred", "001B"), ("O: a\nKR: \x9b31m".encode(), "009B")]
+)
+def test_control_characters_are_refused_on_their_line(data, code):
+    error = refused(data)
+    assert error.line == 2 and error.reason == f"a control character (U+{code}) is not text"
 
 
 def test_not_text_str():

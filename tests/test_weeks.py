@@ -101,3 +101,10 @@ def test_weeks_between_is_contiguous(start, span):
     assert listed[0] == weeks.week_key(start) and listed[-1] == weeks.week_key(end)
     for a, b in zip(listed, listed[1:], strict=False):
         assert weeks.shift_week(a, 1) == b
+
+
+def test_bad_okr_today_is_one_sentence(monkeypatch):
+    monkeypatch.setenv("OKR_TODAY", "2026-02-31")
+    with pytest.raises(SystemExit) as e:
+        weeks.today()
+    assert str(e.value) == "Error: OKR_TODAY='2026-02-31' is not a date YYYY-MM-DD."

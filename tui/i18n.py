@@ -34,10 +34,6 @@ def set_lang(lang: str) -> None:
     _current = lang
 
 
-def get_lang() -> str:
-    return _current
-
-
 def catalogue() -> dict[str, tuple[str, str]]:
     global _catalogue
     if _catalogue is None:

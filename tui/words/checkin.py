@@ -77,7 +77,6 @@ WORDS = {
         "按键设定状态；回车保持不变并进入下一项",
     ),
     # review
-    "checkin.col.what": ("", ""),
     "checkin.review.value": ("{value} / {target} {unit}", "{value} / {target} {unit}"),
     "checkin.review.conf": ("conf {n}", "信心 {n}"),
     "checkin.review.happened": ("happened: {text}", "进展：{text}"),

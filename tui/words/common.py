@@ -14,7 +14,6 @@ WORDS = {
     "milestone.done": ("done", "已完成"),
     "milestone.open": ("not done", "未完成"),
     "target.unknown": ("target unknown", "目标未定"),
-    "progress.none": ("no progress yet", "尚无进度"),
     "week.done": ("checked in", "已检查"),
     "week.draft": ("draft", "草稿"),
     "week.due": ("due", "待检查"),
@@ -26,7 +25,6 @@ WORDS = {
     "yes": ("yes", "是"),
     "no": ("no", "否"),
     "owner": ("owner", "负责人"),
-    "period": ("period", "周期"),
     "score": ("score", "得分"),
     "confidence": ("confidence", "信心"),
 }
