@@ -185,3 +185,12 @@ def test_checkin_against_objective():
     )
     with pytest.raises(InvalidData, match="unknown item"):
         c2.check_against(o)
+
+
+def test_from_valid_builds_what_from_dict_builds(demo_store):
+    """The fast constructor for validated data must stay in step with the validating one."""
+    doc = demo_store.export()
+    for d in doc["objectives"]:
+        assert Objective.from_valid(d) == Objective.from_dict(d)
+    for d in doc["checkins"]:
+        assert CheckIn.from_valid(d) == CheckIn.from_dict(d)
