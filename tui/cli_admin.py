@@ -1,12 +1,13 @@
 """``okr backups`` and ``okr restore``: looking after the store file.
 
-Registered on ``tui.cli.cli`` when tui.cli imports this module. Nothing here
-imports Textual.
+Registered on the click group ``tui.cli_commands.cli`` when tui.cli_commands
+imports this module (at its end). Nothing here imports Textual.
 
-``restore`` here replaces the first version in tui.cli: it also works when the
-store file is damaged (the advice every damaged-file error gives is "restore the
-newest backup with `okr restore B`"), and it takes a backup file as well as an
-export document. The damaged file is backed up before it is replaced.
+``restore`` also works when the store file is damaged (the advice every
+damaged-file error gives is "restore the newest backup with `okr restore B`"),
+and it takes a backup file as well as an export document. The damaged file is
+backed up before it is replaced. The sentences are in the Env's language
+(tui/words/cli.py); the store layer's own errors stay as they are.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from pathlib import Path
 
 import click
 
-from tui.cli_commands import UserError, cli, pass_env, read_input
+from tui.cli_commands import UserError, _name, cli, pass_env, read_input
+from tui.i18n import t
 
 
 def _store_path(env) -> Path:
@@ -32,6 +34,20 @@ def _size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB"
 
 
+def _reason(reason: str) -> str:
+    """Why a backup was made (daily, restore, migrate-vN), in the current language."""
+    from tui.text import cell_width, inert
+
+    version = reason.removeprefix("migrate-v")
+    if reason in ("daily", "restore"):
+        shown = t(f"cli.backup_reason.{reason}")
+    elif version != reason and version.isdigit():
+        shown = t("cli.backup_reason.migrate", n=version)
+    else:
+        shown = inert(reason, newlines=False)
+    return shown + " " * (10 - cell_width(shown))  # padded (never cut) to 10 cells
+
+
 @cli.command("backups")
 @pass_env
 def backups_(env) -> None:
@@ -43,21 +59,15 @@ def backups_(env) -> None:
     found = describe_backups(path)
     shown = inert(str(path), newlines=False)
     if not found:
-        click.echo(
-            f"No backups of {shown} yet: one is made before every `okr restore` and on the "
-            "first save of each day."
-        )
+        click.echo(t("cli.no_backups", path=shown))
         return
-    click.echo(f"Backups of {shown}, newest first (the newest {KEEP} are kept):")
+    click.echo(t("cli.backups_head", path=shown, keep=KEEP))
     for b in found:
         click.echo(
-            f"  {b.time:%Y-%m-%d %H:%M:%S}  {b.reason:<10} {_size(b.size):>9}  "
+            f"  {b.time:%Y-%m-%d %H:%M:%S}  {_reason(b.reason)} {_size(b.size):>9}  "
             f"{inert(str(b.path), newlines=False)}"
         )
-    click.echo(
-        "Restore one with `okr restore FILE`; the current store is backed up first, "
-        "so a restore can itself be undone."
-    )
+    click.echo(t("cli.backups_how"))
 
 
 @cli.command("restore")
@@ -70,25 +80,24 @@ def restore(env, file: Path) -> None:
     from store.storage import loads
     from tui.text import inert
 
-    name = "standard input" if str(file) == "-" else inert(str(file), newlines=False)
+    name = inert(_name(file), newlines=False)
     raw = read_input(file)
     try:
         document = loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as e:
         reason = inert(str(e).split("\n")[0][:160], newlines=False)
-        raise UserError(f"{name} is not a JSON document ({reason}).") from None
+        raise UserError(t("cli.not_json", name=name, reason=reason)) from None
     from store.model import InvalidData
 
     store = Store(env.data, repair=True)
     try:
         backup = store.restore(document)
     except InvalidData as e:
-        raise UserError(f"{name} was not restored, nothing changed: {e}.") from None
-    counts = f"{len(store.objectives(include_archived=True))} objectives, "
-    counts += f"{len(store.checkins())} check-ins"
-    where = (
-        f"; the previous store is backed up at {inert(str(backup), newlines=False)}"
-        if backup
-        else ""
+        raise UserError(t("cli.not_restored", name=name, error=e)) from None
+    counts = t(
+        "cli.restored",
+        objectives=len(store.objectives(include_archived=True)),
+        checkins=len(store.checkins()),
     )
-    click.echo(f"restored {counts}{where}")
+    where = t("cli.restored_backup", path=inert(str(backup), newlines=False)) if backup else ""
+    click.echo(counts + where)

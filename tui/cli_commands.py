@@ -16,6 +16,7 @@ import click
 
 from tui import i18n
 from tui.cli import VERSION, error_sentence, user_errors
+from tui.i18n import t
 
 
 class UserError(click.ClickException):
@@ -165,14 +166,12 @@ def checkin(env: Env, week: str | None, objective_id: str | None) -> None:
     store = env.store
     if objective_id is not None:
         if store.objective(objective_id) is None:
-            raise UserError(f"there is no objective {objective_id!r}; `okr list` shows their ids.")
+            raise UserError(t("cli.no_such_objective", id=repr(objective_id)))
         ids = [objective_id]
     else:
         ids = [o.id for o in store.objectives()]
         if not ids:
-            raise UserError(
-                "there is no objective to check in yet; create one with `okr import FILE`."
-            )
+            raise UserError(t("cli.nothing_to_checkin"))
     run_app(env, checkin=(ids, week or weeks.week_key(weeks.today())))
 
 
@@ -194,13 +193,13 @@ def import_(env: Env, file: Path, dry_run: bool, month, start, end) -> None:
     from tui.importing import render_import
 
     if month and (start or end):
-        raise click.UsageError("give either --month or --start/--end, not both.")
+        raise click.UsageError(t("cli.month_or_range"))
     if bool(start) != bool(end):
-        raise click.UsageError("--start and --end go together.")
+        raise click.UsageError(t("cli.start_end_together"))
     if not start:
         start, end = weeks.month_days(month or weeks.month_key(weeks.today()))
     if end < start:
-        raise click.UsageError("--end is before --start.")
+        raise click.UsageError(t("cli.end_before_start"))
     try:
         result = parse_okr_text(
             read_input(file),
@@ -242,7 +241,7 @@ def export(env: Env, output: Path | None) -> None:
         click.echo(text, nl=False)
     else:
         write_file_atomic(output, text)
-        click.echo(f"exported to {output}", err=True)
+        click.echo(t("cli.exported", path=output), err=True)
 
 
 def read_input(file: Path) -> bytes:
@@ -252,15 +251,16 @@ def read_input(file: Path) -> bytes:
     try:
         return file.read_bytes()
     except FileNotFoundError:
-        raise UserError(f"{file} does not exist.") from None
+        raise UserError(t("cli.file_missing", file=file)) from None
     except IsADirectoryError:
-        raise UserError(f"{file} is a directory, not a file.") from None
+        raise UserError(t("cli.file_is_dir", file=file)) from None
     except PermissionError:
-        raise UserError(f"{file} cannot be read (permission denied).") from None
+        raise UserError(t("cli.file_denied", file=file)) from None
 
 
 def _name(file: Path) -> str:
-    return "standard input" if str(file) == "-" else str(file)
+    """How FILE is named in a sentence: its path, or standard input for ``-``."""
+    return t("cli.stdin") if str(file) == "-" else str(file)
 
 
 import tui.cli_admin  # noqa: E402,F401  (registers backups)

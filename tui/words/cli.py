@@ -1,0 +1,72 @@
+"""Words of the command line's own sentences (tui/cli_commands.py, tui/cli_admin.py).
+
+Errors raised by the store layer (store/*.py) keep their English sentence; these are
+the sentences the commands compose themselves.
+"""
+
+WORDS = {
+    "cli.stdin": ("standard input", "标准输入"),
+    # okr export
+    "cli.exported": ("exported to {path}", "已导出到 {path}"),
+    # okr checkin
+    "cli.no_such_objective": (
+        "there is no objective {id}; `okr list` shows their ids.",
+        "没有目标 {id}；`okr list` 会列出各目标的 id。",
+    ),
+    "cli.nothing_to_checkin": (
+        "there is no objective to check in yet; create one with `okr import FILE`.",
+        "还没有可检查的目标；请先用 `okr import FILE` 创建一个。",
+    ),
+    # reading FILE (or - for standard input)
+    "cli.file_missing": ("{file} does not exist.", "{file} 不存在。"),
+    "cli.file_is_dir": ("{file} is a directory, not a file.", "{file} 是目录，不是文件。"),
+    "cli.file_denied": (
+        "{file} cannot be read (permission denied).",
+        "无法读取 {file}（权限不足）。",
+    ),
+    # okr import: usage errors
+    "cli.month_or_range": (
+        "give either --month or --start/--end, not both.",
+        "请给出 --month 或 --start/--end 之一，不要同时给出。",
+    ),
+    "cli.start_end_together": (
+        "--start and --end go together.",
+        "--start 和 --end 须同时给出。",
+    ),
+    "cli.end_before_start": ("--end is before --start.", "--end 早于 --start。"),
+    # okr restore
+    "cli.not_json": (
+        "{name} is not a JSON document ({reason}).",
+        "{name} 不是 JSON 文档（{reason}）。",
+    ),
+    "cli.not_restored": (
+        "{name} was not restored, nothing changed: {error}.",
+        "{name} 未恢复，没有任何改动：{error}。",
+    ),
+    "cli.restored": (
+        "restored {objectives} objectives, {checkins} check-ins",
+        "已恢复 {objectives} 个目标、{checkins} 次检查",
+    ),
+    "cli.restored_backup": (
+        "; the previous store is backed up at {path}",
+        "；原来的数据已备份到 {path}",
+    ),
+    # okr backups
+    "cli.no_backups": (
+        "No backups of {path} yet: one is made before every `okr restore` and on the "
+        "first save of each day.",
+        "{path} 还没有备份：每次 `okr restore` 之前和每天第一次保存时都会备份一次。",
+    ),
+    "cli.backups_head": (
+        "Backups of {path}, newest first (the newest {keep} are kept):",
+        "{path} 的备份，最新的在前（保留最新的 {keep} 个）：",
+    ),
+    "cli.backups_how": (
+        "Restore one with `okr restore FILE`; the current store is backed up first, "
+        "so a restore can itself be undone.",
+        "用 `okr restore FILE` 恢复其中一个；恢复前会先备份当前数据，所以恢复本身也可撤销。",
+    ),
+    "cli.backup_reason.daily": ("daily", "每日"),
+    "cli.backup_reason.restore": ("restore", "恢复前"),
+    "cli.backup_reason.migrate": ("migrate-v{n}", "迁移 v{n}"),
+}
