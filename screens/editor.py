@@ -141,6 +141,7 @@ class EditorScreen(OkrScreen):
                             allow_blank=False,
                             compact=True,
                         )
+                    yield Static("", id="kr-kind-error", classes="error", markup=False)
                     yield from field_row("kr-start", t("editor.f.start"))
                     yield from field_row("kr-target", t("editor.f.target"), t("editor.unknown"))
                     yield from field_row("kr-unit", t("editor.f.unit"), t("editor.optional"))
@@ -385,6 +386,7 @@ class EditorScreen(OkrScreen):
                 self.query_one("#kr-heading", Static).update(t("editor.kr_heading", n=n))
                 self.set_field(key, "kr-title", node.title)
                 self.query_one("#kr-kind", Select).value = node.kind
+                self.query_one("#kr-kind-error", Static).display = False
                 self.set_field(key, "kr-start", number(node.start))
                 target = "" if node.target is None else number(node.target)
                 self.set_field(key, "kr-target", target)
@@ -454,6 +456,15 @@ class EditorScreen(OkrScreen):
         event.stop()
         kr = self.find(self.current)
         if not isinstance(kr, KeyResult) or event.value not in KINDS or event.value == kr.kind:
+            return
+        if kr.id in self.has_checkins:
+            # Its check-ins were measured in the old kind (21 of 50 is no milestone):
+            # refused here, as a delete is; the store would refuse the save anyway.
+            with self.prevent(Select.Changed):
+                event.select.value = kr.kind
+            box = self.query_one("#kr-kind-error", Static)
+            box.update(t("editor.cannot_change_kind"))
+            box.display = True
             return
         was_milestone = kr.kind == "milestone"
         kr.kind = str(event.value)

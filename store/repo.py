@@ -218,12 +218,25 @@ class Store:
         ]
 
     def save_objective(self, objective: Objective) -> None:
-        """Insert or replace one objective (its KRs and items with it)."""
+        """Insert or replace one objective (its KRs and items with it).
+
+        Its saved check-ins must still fit it (a KR they measure kept, a milestone's
+        value 0 or 1...): else InvalidData names the first check-in that does not, and
+        nothing is written."""
         from store.model import Objective
 
         Objective.from_dict(objective.to_dict())  # validate before anything is written
         with self._write():
+            self._check_own_checkins(objective)
             self._table("objectives").upsert(objective.to_dict(), _query().id == objective.id)
+
+    def _check_own_checkins(self, objective: Objective) -> None:
+        """InvalidData unless every saved check-in of ``objective`` (that objective's
+        only: cheap) fits it as it is about to be saved. Call inside the write."""
+        from store.model import CheckIn
+
+        for d in self._checkin_docs(objective.id):
+            CheckIn.from_valid(d).check_against(objective, f"checkins[{d['week']}]")
 
     def save_objectives(self, objectives: Iterable[Objective]) -> None:
         """Insert or replace several objectives in one write (the import)."""
@@ -233,16 +246,11 @@ class Store:
         for o in objectives:
             Objective.from_dict(o.to_dict())
         with self._write():
+            for o in objectives:
+                self._check_own_checkins(o)
             table = self._table("objectives")
             for o in objectives:
                 table.upsert(o.to_dict(), _query().id == o.id)
-
-    def delete_objective(self, objective_id: str) -> None:
-        """Remove an objective with its check-ins and drafts (one write)."""
-        with self._write():
-            self._table("objectives").remove(_query().id == objective_id)
-            self._table("checkins").remove(_query().objective == objective_id)
-            self._table("drafts").remove(_query().objective == objective_id)
 
     # -- check-ins -----------------------------------------------------------------------
 
@@ -384,11 +392,6 @@ class Store:
             q = (_query().objective == objective_id) & (_query().week == week)
             doc = {"objective": objective_id, "week": week, "data": data}
             self._table("drafts").upsert(doc, q)
-
-    def delete_draft(self, objective_id: str, week: str) -> None:
-        with self._write():
-            q = (_query().objective == objective_id) & (_query().week == week)
-            self._table("drafts").remove(q)
 
     # -- meetings (one-on-ones) -------------------------------------------------------------
 

@@ -14,8 +14,10 @@ words (``tui.report`` renders them). The rules, each a decision written down:
   Expected progress is the linear path over the objective's period on that date.
 * Pace of a KR: progress more than ``PACE_TOLERANCE`` (10 points) above the
   expected progress is ``ahead``, more than 10 points below is ``behind``, else
-  ``on_track``. A milestone not done is ``on_track`` until the period is over,
-  then ``behind``. An unknown target has no pace (None): never a division by zero.
+  ``on_track``. A milestone not done is ``on_track`` while the expected progress
+  is at most ``MILESTONE_DUE`` (0.75: three quarters of the period), then
+  ``behind`` (one still open in the last quarter is a risk worth raising before
+  the period ends). An unknown target has no pace (None): never a division by zero.
 * Bottom line: ``off_track`` when the objective score is below
   ``OFF_TRACK_RATIO`` (0.7) x the expected progress; otherwise ``at_risk`` when any
   KR is behind pace, has low confidence (0-3) in its last check-in of the month
@@ -36,7 +38,8 @@ words (``tui.report`` renders them). The rules, each a decision written down:
 * Next month: the last non-empty adjustment in the month of each item that is
   still active and not done/dropped (open adjustments), and those items (running).
 * Meetings of the month: one-on-ones whose date is in the calendar month.
-* Prep: ``since`` None means the day after the last recorded one-on-one, else
+* Prep: ``since`` None means the day after the last recorded one-on-one (today
+  when that one was today: never a day after today), else
   ``PREP_DEFAULT_DAYS`` (28) days before today. ``since`` is inclusive: a check-in
   counts when its date is on or after it.
 """
@@ -53,6 +56,7 @@ PACE_TOLERANCE = 0.10  # progress within 10 points of the linear path is on trac
 OFF_TRACK_RATIO = 0.7  # objective score below 0.7 x expected progress is off track
 LOW_CONFIDENCE = 3  # confidence 0-3 is low
 PREP_DEFAULT_DAYS = 28  # prep without any recorded one-on-one looks 4 weeks back
+MILESTONE_DUE = 0.75  # a milestone not done is behind once expected progress passes this
 RISKY = ("at_risk", "off_track")
 CLOSED = ("done", "dropped")
 
@@ -221,7 +225,7 @@ class StatusChange:
     kr_label: str
     before: str | None
     now: str
-    week: str  # the week of the latest status
+    week: str  # the week it reached ``now`` (the first of its final run of ``now``)
 
 
 @dataclass
@@ -318,7 +322,7 @@ def pace(kr: KeyResult, progress: float | None, expected: float) -> str | None:
     if progress is None:
         return None
     if kr.kind == "milestone" and progress < 1:
-        return "behind" if expected >= 1 else "on_track"
+        return "behind" if expected > MILESTONE_DUE else "on_track"
     gap = progress - expected
     if gap > PACE_TOLERANCE:
         return "ahead"
@@ -622,11 +626,12 @@ def _running(objective: Objective, labels: dict, upto: Histories) -> list[ItemRe
 
 
 def prep_since(meetings: list[Meeting], today: date) -> tuple[date, str]:
-    """The default start of a prep: the day after the last one-on-one, else 4 weeks back."""
+    """The default start of a prep: the day after the last one-on-one (never after
+    today: a one-on-one held today gives today), else 4 weeks back."""
     past = [m for m in meetings if weeks.parse_date(m.date) <= today]
     if past:
         last = max(weeks.parse_date(m.date) for m in past)
-        return last + timedelta(days=1), "meeting"
+        return min(last + timedelta(days=1), today), "meeting"
     return today - timedelta(days=PREP_DEFAULT_DAYS), "default"
 
 
@@ -735,6 +740,10 @@ def _status_changes(
             new = _statuses(item.id, upto)
             was = old[-1][1] if old else None
             week, now = new[-1]
+            for w, s in reversed(new):  # the week it reached ``now``: its final run's first
+                if s != now:
+                    break
+                week = w
             if now != was:
                 out.append(StatusChange(item.id, item.title, labels[kr.id], was, now, week))
     return out

@@ -142,6 +142,10 @@ def prep(
     if meeting_date is not None or notes is not None:
         name = "'--date'" if meeting_date is not None else "'--notes'"
         raise click.BadParameter("only goes with --record.", param_hint=name)
+    if since is not None and since > today:
+        raise click.BadParameter(
+            f"{since.isoformat()} is after today ({today.isoformat()}).", param_hint="'--since'"
+        )
 
     from tui.report import prep_report, render_prep
 

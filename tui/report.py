@@ -466,16 +466,9 @@ def _prep_blocks(p: PrepRollup, lang: str) -> list[Block]:
         Para(t(f"report.prep.since.{p.since_source}", lang, today=p.today)),
     ]
     if p.last_meeting is not None:
-        out.append(
-            Para(
-                t(
-                    "report.prep.last_meeting",
-                    lang,
-                    date=p.last_meeting.date,
-                    notes=_u(p.last_meeting.notes),
-                )
-            )
-        )
+        notes = p.last_meeting.notes.strip()
+        key = "report.prep.last_meeting" if notes else "report.prep.last_meeting_bare"
+        out.append(Para(t(key, lang, date=p.last_meeting.date, notes=_u(p.last_meeting.notes))))
     if not p.objectives:
         out.append(Para(t("report.prep.no_objectives", lang)))
     for o in p.objectives:

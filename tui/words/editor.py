@@ -72,6 +72,10 @@ WORDS = {
         "This E-item has check-ins: make it inactive instead (t).",
         "此执行项已有周检记录：请改为停用（t）。",
     ),
+    "editor.cannot_change_kind": (
+        "This KR has check-ins, so its kind stays; they were measured in it.",
+        "此 KR 已有周检记录，类型不能更改，否则历史会出错。",
+    ),
     "editor.confirm_delete_kr": (
         "Delete the KR “{title}” and its E-items?",
         "删除 KR「{title}」及其执行项？",
@@ -112,7 +116,6 @@ WORDS |= {
         "可在下方填写；留空则保持未定。",
     ),
     "paste.target_for": ("Target of KR{n}", "KR{n} 的目标值"),
-    "paste.items": ("{n} E-items", "{n} 个执行项"),
     "paste.created": ("Created {n} objective(s).", "已创建 {n} 个目标。"),
     "paste.fix_first": (
         "Nothing created: fix the marked field first.",

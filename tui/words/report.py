@@ -117,6 +117,7 @@ WORDS = {
     ),
     "report.prep.since.given": ("Today is {today}.", "今天是 {today}。"),
     "report.prep.last_meeting": ("Last one-on-one {date}: {notes}", "上次一对一 {date}：{notes}"),
+    "report.prep.last_meeting_bare": ("Last one-on-one {date}.", "上次一对一 {date}。"),
     "report.prep.verdict": (
         "{verdict}: score {score} (expected {expected}).",
         "{verdict}：得分 {score}（应为 {expected}）。",
