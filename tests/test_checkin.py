@@ -424,7 +424,7 @@ async def test_validation_messages_hold_the_save(demo_store):
         value_err = screen.query_one(f"#{value_id}-err")
         confidence_err = screen.query_one(f"#{confidence_id}-err")
         assert value_err.display and "not a number" in str(value_err.render())
-        assert confidence_err.display and "confidence is 0-10" in str(confidence_err.render())
+        assert confidence_err.display and "not a whole number 0-10" in str(confidence_err.render())
         await pilot.press("pagedown", "pagedown")  # move on; the save is still held
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -92,7 +92,7 @@ WORDS = {
     "checkin.add.none": ("Open a KR or E-item page to add an item.", "请在 KR 或事项页添加事项。"),
     # messages
     "checkin.err.number": ("not a number", "不是数字"),
-    "checkin.err.confidence": ("confidence is 0-10", "信心为 0-10 的整数"),
+    "checkin.err.confidence": ("not a whole number 0-10", "应为 0-10 的整数"),
     "checkin.err.hold": (
         "Not saved: {field} of {kr} is {problem}.",
         "未保存：{kr} 的{field}{problem}。",
