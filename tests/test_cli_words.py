@@ -99,3 +99,16 @@ def test_input_and_usage_errors_speak_the_language(data_dir, args, en, zh):
     chinese = run(data_dir, "--lang", "zh", *args, input="not json")
     assert english.exit_code == chinese.exit_code != 0
     assert en in english.output and zh in chinese.output
+
+
+def test_bad_month_and_date_in_both_languages(tmp_path):
+    from click.testing import CliRunner
+
+    from tui.cli import cli
+
+    en = CliRunner().invoke(cli, ["--data", str(tmp_path), "summary", "--month", "2026-13"])
+    assert en.exit_code == 2 and "'2026-13' is not a month YYYY-MM, like 2026-10." in en.output
+    zh = CliRunner().invoke(
+        cli, ["--data", str(tmp_path), "--lang", "zh", "prep", "--since", "2026-02-30"]
+    )
+    assert zh.exit_code == 2 and "'2026-02-30' 不是 YYYY-MM-DD 格式的日期" in zh.output

@@ -133,7 +133,7 @@ def month_param(ctx: click.Context, param: click.Parameter, value: str | None) -
     try:
         weeks.parse_month(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a month YYYY-MM, like 2026-10.") from None
+        raise click.BadParameter(t("cli.bad_month", value=repr(value))) from None
     return value
 
 
@@ -146,7 +146,7 @@ def date_param(ctx: click.Context, param: click.Parameter, value: str | None):
     try:
         return weeks.parse_date(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD, like 2026-10-16.") from None
+        raise click.BadParameter(t("cli.bad_date", value=repr(value))) from None
 
 
 @cli.command()

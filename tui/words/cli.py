@@ -6,6 +6,15 @@ the sentences the commands compose themselves.
 
 WORDS = {
     "cli.stdin": ("standard input", "标准输入"),
+    # option values
+    "cli.bad_month": (
+        "{value} is not a month YYYY-MM, like 2026-10.",
+        "{value} 不是 YYYY-MM 格式的月份，例如 2026-10。",
+    ),
+    "cli.bad_date": (
+        "{value} is not a date YYYY-MM-DD, like 2026-10-16.",
+        "{value} 不是 YYYY-MM-DD 格式的日期，例如 2026-10-16。",
+    ),
     # okr export
     "cli.exported": ("exported to {path}", "已导出到 {path}"),
     # okr checkin
