@@ -286,23 +286,13 @@ def _confidences(kr_id: str, checkins: list[CheckIn]) -> list[int]:
     return out
 
 
-def _statuses(item_id: str, checkins: list[CheckIn]) -> list[tuple[str, str]]:
-    """(week, status) of every check-in that has an entry for the item, in order."""
-    out = []
-    for c in checkins:
-        it = c.item(item_id)
-        if it is not None:
-            out.append((c.week, it.status))
-    return out
-
-
 Histories = dict[str, list[tuple[str, str]]]
 
 
 def _histories(checkins: list[CheckIn]) -> Histories:
-    """``_statuses`` of every item at once (item id -> (week, status) in order): one pass
-    over the check-ins instead of one per item (five years of check-ins: 20 ms less per
-    summary)."""
+    """Item id -> (week, status) of every check-in with an entry for it, in order: one
+    pass over the check-ins for all items (five years of check-ins: 20 ms less per
+    summary than a pass per item)."""
     out: Histories = {}
     for c in checkins:
         seen = set()
@@ -502,12 +492,13 @@ def _items_month(
     month_weeks = weeks.month_weeks(month)
     by_week = {c.week: c for c in during}
     last_month_week = month_weeks[-1]
+    in_month_of = _histories(during)
     out = []
     for kr in objective.key_results:
         for item in kr.items:
             if item.added is not None and item.added > last_month_week:
                 continue  # added after this month
-            in_month = _statuses(item.id, during)
+            in_month = in_month_of.get(item.id, [])
             if not _shown(item, in_month, month):
                 continue
             path = []
@@ -731,13 +722,18 @@ def _status_changes(
     upto: list[CheckIn],
     after: list[CheckIn],
 ) -> list[StatusChange]:
+    histories_after, histories_before, histories_upto = (
+        _histories(after),
+        _histories(before),
+        _histories(upto),
+    )
     out = []
     for kr in objective.key_results:
         for item in kr.items:
-            if not _statuses(item.id, after):
+            if not histories_after.get(item.id):
                 continue
-            old = _statuses(item.id, before)
-            new = _statuses(item.id, upto)
+            old = histories_before.get(item.id, [])
+            new = histories_upto[item.id]
             was = old[-1][1] if old else None
             week, now = new[-1]
             for w, s in reversed(new):  # the week it reached ``now``: its final run's first
