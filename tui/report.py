@@ -293,6 +293,11 @@ def _risk(r: Risk, lang: str) -> str:
     return f"{text}{gap}{t('report.risk.new', lang)}" if r.new else text
 
 
+def _bullets_or(lines: list[tuple[int, str]], empty: str) -> Block:
+    """The lines as bullets, or ``empty`` (e.g. "none") as a paragraph when there are none."""
+    return Bullets(lines) if lines else Para(empty)
+
+
 def _grouped(entries: list[Entry], lang: str) -> list[tuple[int, str]]:
     """Entries as bullets: KR, then E-item (or the KR's own note), then week: text."""
     lines: list[tuple[int, str]] = []
@@ -346,14 +351,10 @@ def _summary_blocks(r: MonthRollup, lang: str) -> list[Block]:
         )
 
     out.append(Heading(3, t("report.s3", lang)))
-    out.append(
-        Bullets(_grouped(r.done_notes, lang)) if r.done_notes else Para(t("report.nothing", lang))
-    )
+    out.append(_bullets_or(_grouped(r.done_notes, lang), t("report.nothing", lang)))
 
     out.append(Heading(3, t("report.s4", lang)))
-    out.append(
-        Bullets(_grouped(r.adjustments, lang)) if r.adjustments else Para(t("report.nothing", lang))
-    )
+    out.append(_bullets_or(_grouped(r.adjustments, lang), t("report.nothing", lang)))
     sep = "；" if lang == "zh" else "; "
     for key, refs in (
         ("report.added", r.added),
@@ -365,16 +366,12 @@ def _summary_blocks(r: MonthRollup, lang: str) -> list[Block]:
 
     out.append(Heading(3, t("report.s5", lang)))
     out.append(Heading(4, t("report.risks", lang)))
-    out.append(
-        Bullets([(0, _risk(x, lang)) for x in r.risks])
-        if r.risks
-        else Para(t("report.no_risks", lang))
-    )
+    out.append(_bullets_or([(0, _risk(x, lang)) for x in r.risks], t("report.no_risks", lang)))
     out.append(Heading(4, t("report.week_notes", lang)))
     out.append(
-        Bullets([(0, f"{n.week}: {_u(n.text)}") for n in r.week_notes])
-        if r.week_notes
-        else Para(t("report.no_week_notes", lang))
+        _bullets_or(
+            [(0, f"{n.week}: {_u(n.text)}") for n in r.week_notes], t("report.no_week_notes", lang)
+        )
     )
 
     d = r.discipline
@@ -399,37 +396,34 @@ def _summary_blocks(r: MonthRollup, lang: str) -> list[Block]:
     out.append(Heading(3, t("report.s7", lang)))
     out.append(Heading(4, t("report.open_adjustments", lang)))
     out.append(
-        Bullets(
+        _bullets_or(
             [
                 (0, f"{_item_cell(e.kr_label, e.item_title)} ({e.week}): {_u(e.text)}")
                 for e in r.open_adjustments
-            ]
+            ],
+            t("report.none", lang),
         )
-        if r.open_adjustments
-        else Para(t("report.none", lang))
     )
     out.append(Heading(4, t("report.running", lang)))
     out.append(
-        Bullets(
+        _bullets_or(
             [
                 (
                     0,
                     f"{_item_cell(x.kr_label, x.title)} ({_status(x.status, lang) if x.status else t('report.no_status', lang)})",
                 )
                 for x in r.running
-            ]
+            ],
+            t("report.none", lang),
         )
-        if r.running
-        else Para(t("report.none", lang))
     )
 
     out.append(Heading(3, t("report.s_meetings", lang)))
     out.append(
-        Bullets(
-            [(0, f"{m.date}: {_u(m.notes)}" if m.notes.strip() else m.date) for m in r.meetings]
+        _bullets_or(
+            [(0, f"{m.date}: {_u(m.notes)}" if m.notes.strip() else m.date) for m in r.meetings],
+            t("report.no_meetings", lang),
         )
-        if r.meetings
-        else Para(t("report.no_meetings", lang))
     )
     return out
 
@@ -488,7 +482,7 @@ def _prep_blocks(p: PrepRollup, lang: str) -> list[Block]:
         )
         out.append(Heading(3, t("report.prep.points", lang)))
         points = [(0, _point(x, lang)) for x in o.talking_points]
-        out.append(Bullets(points) if points else Para(t("report.none", lang)))
+        out.append(_bullets_or(points, t("report.none", lang)))
 
         out.append(Heading(3, t("report.prep.movement", lang)))
         headers = [
@@ -511,7 +505,7 @@ def _prep_blocks(p: PrepRollup, lang: str) -> list[Block]:
 
         out.append(Heading(3, t("report.prep.changes", lang)))
         out.append(
-            Bullets(
+            _bullets_or(
                 [
                     (
                         0,
@@ -526,28 +520,17 @@ def _prep_blocks(p: PrepRollup, lang: str) -> list[Block]:
                         ),
                     )
                     for c in o.status_changes
-                ]
+                ],
+                t("report.none", lang),
             )
-            if o.status_changes
-            else Para(t("report.none", lang))
         )
         out.append(Heading(3, t("report.risks", lang)))
-        out.append(
-            Bullets([(0, _risk(x, lang)) for x in o.risks])
-            if o.risks
-            else Para(t("report.no_risks", lang))
-        )
+        out.append(_bullets_or([(0, _risk(x, lang)) for x in o.risks], t("report.no_risks", lang)))
         out.append(Heading(3, t("report.prep.adjustments", lang)))
-        out.append(
-            Bullets(_grouped(o.adjustments, lang))
-            if o.adjustments
-            else Para(t("report.none", lang))
-        )
+        out.append(_bullets_or(_grouped(o.adjustments, lang), t("report.none", lang)))
         out.append(Heading(3, t("report.prep.asks", lang)))
         out.append(
-            Bullets([(0, f"{n.week}: {_u(n.text)}") for n in o.asks])
-            if o.asks
-            else Para(t("report.none", lang))
+            _bullets_or([(0, f"{n.week}: {_u(n.text)}") for n in o.asks], t("report.none", lang))
         )
         if o.missing:
             out.append(Para(t("report.prep.missing", lang, weeks=", ".join(o.missing))))
