@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from store.model import Meeting
 from store.repo import Store
 from tui.cli import cli
-from tui.cli_rollups import default_month
+from tui.report import default_month
 
 ROOT = Path(__file__).resolve().parent.parent
 TITLE = "Build a successful customer-expansion team 打造客户拓展团队"
@@ -54,6 +54,13 @@ def run(data: Path, *args: str, today: str = "2026-11-10"):
 
 
 # -- okr summary -----------------------------------------------------------------------------
+
+
+def test_cli_formats_are_the_report_formats():
+    import tui.cli_rollups
+    import tui.report
+
+    assert tui.cli_rollups.FORMATS == tui.report.FORMATS
 
 
 def test_default_month():

@@ -31,6 +31,8 @@ from store import weeks
 from tui.cli import run_due
 from tui.cli_commands import LANG_OPTION, Env, cli, date_param, month_param, pass_env
 
+# tui.report.FORMATS, written out so that loading the command line does not load the
+# report and the rollups (tests/test_cli_rollups.py checks they agree).
 FORMATS = ("md", "text", "json")
 
 FORMAT_OPTION = click.option(
@@ -41,13 +43,6 @@ FORMAT_OPTION = click.option(
     show_default=True,
     help="Markdown, plain text (for chat and e-mail) or JSON.",
 )
-
-
-def default_month(today: date) -> str:
-    """The month to sum up (tui.report.default_month, imported late to keep start-up fast)."""
-    from tui.report import default_month as month_to_sum_up
-
-    return month_to_sum_up(today)
 
 
 def _use_lang(env: Env, lang: str | None) -> str:
@@ -80,7 +75,7 @@ def summary(
     """
     from store.storage import write_file_atomic
     from tui.i18n import t
-    from tui.report import render_summary, summary_rollups
+    from tui.report import default_month, render_summary, summary_rollups
 
     lang = _use_lang(env, lang)
     today = weeks.today()
