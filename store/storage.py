@@ -171,26 +171,22 @@ def _plain_json(value: Any) -> bool:
     """Only dicts with str keys, lists, str, int, bool, None and finite floats."""
     kind = type(value)
     if kind is dict:
-        for key, item in value.items():
-            if type(key) is not str:
-                return False
-            kind = type(item)
-            if kind is str or kind is int or item is None or kind is bool:
-                continue
-            if not _plain_json(item):
-                return False
-        return True
-    if kind is list:
-        for item in value:
-            kind = type(item)
-            if kind is str or kind is int or item is None or kind is bool:
-                continue
-            if not _plain_json(item):
-                return False
-        return True
-    if kind is float:
+        if not all(type(key) is str for key in value):
+            return False
+        children = value.values()
+    elif kind is list:
+        children = value
+    elif kind is float:
         return _isfinite(value)
-    return kind is str or kind is int or kind is bool or value is None
+    else:
+        return kind is str or kind is int or kind is bool or value is None
+    for item in children:
+        kind = type(item)
+        if kind is str or kind is int or item is None or kind is bool:
+            continue  # the common leaves, without a call
+        if not _plain_json(item):
+            return False
+    return True
 
 
 class _NotANumber:
