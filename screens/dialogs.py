@@ -53,6 +53,16 @@ class ConfirmDialog(OkrModal[bool]):
         self.dismiss(answer)
 
 
+def leave_after_asking(screen, question: str, *, yes: str, no: str) -> None:
+    """Dismiss ``screen`` (None) once the user confirms ``question``; stay on no or escape."""
+
+    def answered(leave: bool | None) -> None:
+        if leave:
+            screen.dismiss(None)
+
+    screen.app.push_screen(ConfirmDialog(question, yes=yes, no=no), answered)
+
+
 class AskDialog(OkrModal[object]):
     """One line of input; dismisses with the checked value, or None on escape.
 

@@ -22,7 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static, Tree
 
 from screens.base import OkrScreen
-from screens.dialogs import ConfirmDialog, parse_number
+from screens.dialogs import ConfirmDialog, leave_after_asking, parse_number
 from store import weeks
 from store.model import KINDS, InvalidData, Item, KeyResult, Objective, new_id
 from tui.i18n import t
@@ -673,14 +673,6 @@ class EditorScreen(OkrScreen):
         if self.objective is None or not self.dirty:
             self.dismiss(None)
             return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmDialog(
-                t("editor.confirm_discard"), yes=t("editor.discard"), no=t("editor.keep")
-            ),
-            answered,
+        leave_after_asking(
+            self, t("editor.confirm_discard"), yes=t("editor.discard"), no=t("editor.keep")
         )

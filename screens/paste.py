@@ -17,7 +17,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
 from screens.base import OkrScreen
-from screens.dialogs import ConfirmDialog, parse_number
+from screens.dialogs import leave_after_asking, parse_number
 from store import weeks
 from store.model import InvalidData, KeyResult, Objective
 from store.okrtext import OkrTextError, ParseResult, parse_okr_text
@@ -307,12 +307,4 @@ class PasteScreen(OkrScreen):
         if not self.query_one("#paste-text", TextArea).text.strip():
             self.dismiss(None)
             return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmDialog(t("paste.confirm_leave"), yes=t("paste.leave"), no=t("paste.stay")),
-            answered,
-        )
+        leave_after_asking(self, t("paste.confirm_leave"), yes=t("paste.leave"), no=t("paste.stay"))

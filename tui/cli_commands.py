@@ -224,13 +224,16 @@ def list_(env: Env, show_all: bool) -> None:
     click.echo(render_objective_list(env.store, include_archived=show_all), nl=False)
 
 
-@cli.command("export")
-@click.option(
+OUTPUT_OPTION = click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to FILE (0600) instead of standard output.",
 )
+
+
+@cli.command("export")
+@OUTPUT_OPTION
 @pass_env
 def export(env: Env, output: Path | None) -> None:
     """Write the whole store as one JSON document (the interchange format, version 1)."""

@@ -29,7 +29,15 @@ import click
 
 from store import weeks
 from tui.cli import run_due
-from tui.cli_commands import LANG_OPTION, Env, cli, date_param, month_param, pass_env
+from tui.cli_commands import (
+    LANG_OPTION,
+    OUTPUT_OPTION,
+    Env,
+    cli,
+    date_param,
+    month_param,
+    pass_env,
+)
 
 # tui.report.FORMATS, written out so that loading the command line does not load the
 # report and the rollups (tests/test_cli_rollups.py checks they agree).
@@ -54,12 +62,7 @@ def _use_lang(env: Env, lang: str | None) -> str:
 @click.option("--objective", "objective_id", help="Only this objective (its id).")
 @LANG_OPTION
 @FORMAT_OPTION
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to FILE (0600) instead of standard output.",
-)
+@OUTPUT_OPTION
 @pass_env
 def summary(
     env: Env,
