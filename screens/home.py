@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -58,7 +59,7 @@ class ObjectiveCard(Static):
         self.store = store
         super().__init__(self.render_card(), **kwargs)
 
-    def render_card(self) -> Table:
+    def render_card(self) -> Group:
         store = self.store
         o = self.objective
         this_week = weeks.week_key(weeks.today())
@@ -83,17 +84,18 @@ class ObjectiveCard(Static):
         table.add_column(justify="right", no_wrap=True)
         table.add_column(justify="right", no_wrap=True)
         table.add_column(no_wrap=True)
-        head = Text(inert(o.title, newlines=False), style="bold")
+        # The title has a line of its own: the objective is what matters most, and the
+        # KR columns would cut it short at 80 columns.
+        head = Text(inert(o.title, newlines=False), style="bold", no_wrap=True, overflow="ellipsis")
         if o.archived:
             head.append(f" ({t('list.archived')})", style="dim")
+        owner = f"  ·  {inert(o.owner, newlines=False)}" if o.owner else ""
         table.add_row(
-            head,
+            Text(f"{o.start} – {o.end}{owner}", style="dim"),
             Text(f"{bar(score, 10)} {percent(score)}"),
             Text(f"{this_week}"),
             state,
         )
-        owner = f"  ·  {inert(o.owner, newlines=False)}" if o.owner else ""
-        table.add_row(Text(f"{o.start} – {o.end}{owner}", style="dim"), "", "", "")
         for kr in o.key_results:
             p = progress(kr, latest[kr.id])
             if kr.kind == "milestone":
@@ -110,7 +112,7 @@ class ObjectiveCard(Static):
                 confidence_text(confidence[kr.id]),
                 Text(f"{sparkline(kr, history[kr.id]):<8} {shown}"),
             )
-        return table
+        return Group(head, table)
 
 
 class HomeScreen(OkrScreen):
