@@ -1,10 +1,10 @@
 """Words of the home screen."""
 
 WORDS = {
-    "key.archived": ("Archived", "已归档"),
+    "key.archived": ("Show archived", "显示已归档"),
     "key.checkin": ("Check in", "周检"),
     "key.edit": ("Edit", "编辑"),
-    "key.new": ("New", "新建"),
+    "key.new": ("New objective", "新建目标"),
     "key.history": ("History", "历史"),
     "key.import": ("Import", "导入"),
     "key.summary": ("Summary", "月度总结"),
