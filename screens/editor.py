@@ -471,7 +471,11 @@ class EditorScreen(OkrScreen):
         for field in ("kr-start", "kr-target"):
             self.unparsed.pop((self.current, field), None)
         if kr.kind == "milestone":
-            kr.start, kr.target = 0, 1
+            kr.start, kr.target, kr.relative = 0, 1, None
+        elif kr.threshold:
+            kr.start, kr.relative = None, None  # a level to hold has no start
+            if was_milestone:
+                kr.target = None  # unknown: the editor never invents a target
         elif was_milestone:
             kr.target = None  # unknown: the editor never invents a target
         self.show(self.current)

@@ -51,10 +51,19 @@ def check_tables(data: dict) -> None:
 
 def check_documents(data: dict) -> None:
     """Every objective, check-in, draft and meeting fits the model (InvalidData otherwise)."""
-    from store.model import CheckIn, InvalidData, Meeting, Objective, check_id, check_week
+    from store.model import (
+        CheckIn,
+        InvalidData,
+        Meeting,
+        Objective,
+        check_id,
+        check_links,
+        check_week,
+    )
 
-    for doc_id, d in data.get("objectives", {}).items():
-        Objective.from_dict(d, f"objectives#{doc_id}")
+    table = data.get("objectives", {})
+    ids = sorted(table, key=int)
+    check_links([Objective.from_dict(table[k], f"objectives#{k}") for k in ids], "objectives")
     for doc_id, d in data.get("checkins", {}).items():
         CheckIn.from_dict(d, f"checkins#{doc_id}")
     for doc_id, d in data.get("meetings", {}).items():
@@ -82,16 +91,17 @@ def store_parts(data: dict) -> tuple[list[Objective], list[CheckIn], list[Meetin
     InvalidData names the first offending field.
     """
     from store.model import CheckIn, InvalidData, Meeting, Objective
-    from store.repo import SCHEMA_VERSION
+    from store.repo import SCHEMA_VERSION, migrate
 
     check_tables(data)
     version = schema_version(data)
     if version is None:
         raise InvalidData("meta", "no okr-checkin schema version")
-    if version != SCHEMA_VERSION:
+    if version > SCHEMA_VERSION:
         raise InvalidData(
             "meta.schema", f"schema {version}; this okr-checkin reads {SCHEMA_VERSION}"
         )
+    data = migrate(data, version)
     check_documents(data)
 
     def docs(name: str) -> list[dict]:

@@ -3,7 +3,9 @@
 Every ``from_dict`` validates its whole input and raises :class:`InvalidData`
 naming the path of the first offending field, e.g.
 ``checkins[3].key_results[1].confidence: expected an integer 0-10``.
-The dict shape is the interchange format of DESIGN.md (version 1).
+The dict shape is the interchange format of DESIGN.md (version 2: version 1 plus
+``previous`` links, an objective's ``review`` once closed, the threshold kinds
+``stay_below`` / ``stay_above``, an unknown ``start`` and a ``relative`` change).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from typing import Any
 
 from store import weeks
 
-KINDS = ("number", "percent", "milestone")
+KINDS = ("number", "percent", "milestone", "stay_below", "stay_above")
+THRESHOLDS = ("stay_below", "stay_above")  # a level to hold: met or not, week by week
 STATUSES = ("not_started", "on_track", "at_risk", "off_track", "done", "dropped")
 MAX_TEXT = 100_000  # characters in one title or note; a bound, not a style rule
 
@@ -156,37 +159,70 @@ class Item:
     title: str
     active: bool = True
     added: str | None = None  # ISO week the item was added, e.g. "2026-W40"
+    previous: str | None = None  # the item of the previous period it continues
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "title": self.title, "active": self.active, "added": self.added}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "active": self.active,
+            "added": self.added,
+            "previous": self.previous,
+        }
 
     @classmethod
     def from_dict(cls, d: Any, path: str = "item") -> Item:
         d = _require(d, path)
-        _known_keys(d, path, {"id", "title", "active", "added"})
+        _known_keys(d, path, {"id", "title", "active", "added", "previous"})
         added = _get(d, "added", path, None)
         return cls(
             id=check_id(_get(d, "id", path), _join(path, "id")),
             title=check_text(_get(d, "title", path), _join(path, "title"), required=True),
             active=check_bool(_get(d, "active", path, True), _join(path, "active")),
             added=None if added is None else check_week(added, _join(path, "added")),
+            previous=_link(d, path),
         )
 
 
 @dataclass
 class KeyResult:
+    """A key result and how it is measured.
+
+    ``kind``: ``number`` / ``percent`` move from ``start`` to ``target`` (either may be
+    unknown, None: the app asks, never invents one); ``milestone`` is 0 -> 1;
+    ``stay_below`` / ``stay_above`` hold a level (``target`` is the level, ``start`` is
+    None): met or not each week. ``relative``: a change written relative to the start
+    ("reduce by 25%": -0.25, "double": 1.0); while the start is unknown the target is
+    too, and once the start is known the target is ``start * (1 + relative)``.
+    """
+
     id: str
     title: str
-    kind: str = "milestone"  # number | percent | milestone
-    start: float = 0
+    kind: str = "milestone"  # one of KINDS
+    start: float | None = 0  # None: unknown yet (or a threshold, which has none)
     target: float | None = 1  # None: unknown yet (the seed writes "XX")
     unit: str = ""
     weight: float = 1
     items: list[Item] = field(default_factory=list)
+    relative: float | None = None
+    previous: str | None = None  # the KR of the previous period it continues
 
     @property
     def decreasing(self) -> bool:
-        return self.target is not None and self.target < self.start
+        return self.target is not None and self.start is not None and self.target < self.start
+
+    @property
+    def threshold(self) -> bool:
+        return self.kind in THRESHOLDS
+
+    @property
+    def measurable(self) -> bool:
+        """Whether a value can be scored: the start and target (or the level) are known."""
+        if self.kind == "milestone":
+            return True
+        if self.threshold:
+            return self.target is not None
+        return self.start is not None and self.target is not None
 
     def item(self, item_id: str) -> Item | None:
         return next((i for i in self.items if i.id == item_id), None)
@@ -200,25 +236,44 @@ class KeyResult:
             "target": self.target,
             "unit": self.unit,
             "weight": self.weight,
+            "relative": self.relative,
+            "previous": self.previous,
             "items": [i.to_dict() for i in self.items],
         }
 
     @classmethod
     def from_dict(cls, d: Any, path: str = "key_result") -> KeyResult:
         d = _require(d, path)
-        _known_keys(d, path, {"id", "title", "kind", "start", "target", "unit", "weight", "items"})
+        _known_keys(d, path, _KR_KEYS)
         kind = _get(d, "kind", path)
         if kind not in KINDS:
-            raise InvalidData(_join(path, "kind"), "expected number, percent or milestone")
-        start = check_number(_get(d, "start", path, 0), _join(path, "start"))
-        target = check_number(_get(d, "target", path), _join(path, "target"), allow_none=True)
+            raise InvalidData(
+                _join(path, "kind"),
+                "expected number, percent, milestone, stay_below or stay_above",
+            )
+        start_path, target_path = _join(path, "start"), _join(path, "target")
+        start = check_number(_get(d, "start", path, 0), start_path, allow_none=True)
+        target = check_number(_get(d, "target", path), target_path, allow_none=True)
+        relative = check_number(
+            _get(d, "relative", path, None), _join(path, "relative"), allow_none=True
+        )
         if kind == "milestone":
             if start != 0:
-                raise InvalidData(_join(path, "start"), "a milestone starts at 0")
+                raise InvalidData(start_path, "a milestone starts at 0")
             if target != 1:
-                raise InvalidData(_join(path, "target"), "a milestone's target is 1")
-        elif target is not None and target == start:
-            raise InvalidData(_join(path, "target"), "must differ from start")
+                raise InvalidData(target_path, "a milestone's target is 1")
+        elif kind in THRESHOLDS:
+            if start is not None:
+                raise InvalidData(start_path, "a level to hold has no start (null)")
+        elif target is not None and start is not None and target == start:
+            raise InvalidData(target_path, "must differ from start")
+        if relative is not None:
+            if kind not in ("number", "percent"):
+                raise InvalidData(_join(path, "relative"), "only a number or percent KR has one")
+            if relative == 0 or relative < -1:
+                raise InvalidData(_join(path, "relative"), "expected a change above -1, not 0")
+            if start is None and target is not None:
+                raise InvalidData(target_path, "follows from the start: null while it is")
         weight = check_number(_get(d, "weight", path, 1), _join(path, "weight"))
         if weight <= 0:
             raise InvalidData(_join(path, "weight"), "expected a number above 0")
@@ -237,6 +292,109 @@ class KeyResult:
             unit=check_text(_get(d, "unit", path, ""), _join(path, "unit"), max_len=40),
             weight=weight,
             items=items,
+            relative=relative,
+            previous=_link(d, path),
+        )
+
+
+_KR_KEYS = {
+    "id",
+    "title",
+    "kind",
+    "start",
+    "target",
+    "unit",
+    "weight",
+    "items",
+    "relative",
+    "previous",
+}
+
+
+def _link(d: dict, path: str) -> str | None:
+    """The optional ``previous`` link of an objective, KR or item (an id, or null)."""
+    value = _get(d, "previous", path, None)
+    return None if value is None else check_id(value, _join(path, "previous"))
+
+
+@dataclass
+class Grade:
+    """The lead's grade of one KR at the close of a period: 0.0-1.0 and why."""
+
+    kr: str
+    grade: float
+    note: str = ""
+
+    def to_dict(self) -> dict:
+        return {"kr": self.kr, "grade": self.grade, "note": self.note}
+
+    @classmethod
+    def from_dict(cls, d: Any, path: str = "grade") -> Grade:
+        d = _require(d, path)
+        _known_keys(d, path, {"kr", "grade", "note"})
+        grade = check_number(_get(d, "grade", path), _join(path, "grade"))
+        if not 0 <= grade <= 1:
+            raise InvalidData(_join(path, "grade"), "expected a grade 0.0-1.0")
+        return cls(
+            kr=check_id(_get(d, "kr", path), _join(path, "kr")),
+            grade=grade,
+            note=check_text(_get(d, "note", path, ""), _join(path, "note")),
+        )
+
+
+@dataclass
+class Review:
+    """What closing a period kept: the grades and the retrospective. Scores and the
+    confidence calibration are computed from the check-ins, never stored."""
+
+    closed: str  # YYYY-MM-DD, the day it was closed
+    grades: list[Grade] = field(default_factory=list)
+    went_well: str = ""
+    went_badly: str = ""
+    learned: str = ""
+
+    def grade(self, kr_id: str) -> Grade | None:
+        return next((g for g in self.grades if g.kr == kr_id), None)
+
+    def to_dict(self) -> dict:
+        return {
+            "closed": self.closed,
+            "grades": [g.to_dict() for g in self.grades],
+            "went_well": self.went_well,
+            "went_badly": self.went_badly,
+            "learned": self.learned,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Any, path: str = "review") -> Review:
+        d = _require(d, path)
+        _known_keys(d, path, {"closed", "grades", "went_well", "went_badly", "learned"})
+        grades_path = _join(path, "grades")
+        grades = [
+            Grade.from_dict(x, f"{grades_path}[{i}]")
+            for i, x in enumerate(_list(_get(d, "grades", path, []), grades_path))
+        ]
+        seen: set[str] = set()
+        for i, g in enumerate(grades):
+            if g.kr in seen:
+                raise InvalidData(f"{grades_path}[{i}].kr", f"a second grade for {g.kr!r}")
+            seen.add(g.kr)
+        return cls(
+            closed=check_date(_get(d, "closed", path), _join(path, "closed")),
+            grades=grades,
+            went_well=check_text(_get(d, "went_well", path, ""), _join(path, "went_well")),
+            went_badly=check_text(_get(d, "went_badly", path, ""), _join(path, "went_badly")),
+            learned=check_text(_get(d, "learned", path, ""), _join(path, "learned")),
+        )
+
+    @classmethod
+    def from_valid(cls, d: dict) -> Review:
+        return cls(
+            d["closed"],
+            [Grade(g["kr"], g["grade"], g.get("note", "")) for g in d.get("grades", ())],
+            d.get("went_well", ""),
+            d.get("went_badly", ""),
+            d.get("learned", ""),
         )
 
 
@@ -249,6 +407,12 @@ class Objective:
     owner: str | None = None
     archived: bool = False
     key_results: list[KeyResult] = field(default_factory=list)
+    previous: str | None = None  # the objective of the period this one continues
+    review: Review | None = None  # set when the period is closed
+
+    @property
+    def closed(self) -> bool:
+        return self.review is not None
 
     def kr(self, kr_id: str) -> KeyResult | None:
         return next((k for k in self.key_results if k.id == kr_id), None)
@@ -260,6 +424,14 @@ class Objective:
                 return kr, item
         return None
 
+    def owns(self, week: str) -> bool:
+        """Whether ``week`` belongs to this objective's period (its Thursday is in it)."""
+        return weeks.in_period(week, self.start, self.end)
+
+    def is_due(self, week: str) -> bool:
+        """Whether a check-in is asked for ``week`` (see :func:`store.weeks.is_due`)."""
+        return weeks.is_due(week, self.start, self.end, archived=self.archived, closed=self.closed)
+
     def to_dict(self) -> dict:
         return {
             "id": self.id,
@@ -268,13 +440,15 @@ class Objective:
             "start": self.start,
             "end": self.end,
             "archived": self.archived,
+            "previous": self.previous,
+            "review": None if self.review is None else self.review.to_dict(),
             "key_results": [k.to_dict() for k in self.key_results],
         }
 
     @classmethod
     def from_dict(cls, d: Any, path: str = "objective") -> Objective:
         d = _require(d, path)
-        _known_keys(d, path, {"id", "title", "owner", "start", "end", "archived", "key_results"})
+        _known_keys(d, path, _OBJECTIVE_KEYS)
         owner = _get(d, "owner", path, None)
         start = check_date(_get(d, "start", path), _join(path, "start"))
         end = check_date(_get(d, "end", path), _join(path, "end"))
@@ -289,6 +463,15 @@ class Objective:
         item_ids = [i.id for k in krs for i in k.items]
         if len(set(item_ids)) != len(item_ids):
             raise InvalidData(krs_path, "an item id is used twice")
+        review_doc = _get(d, "review", path, None)
+        review = None if review_doc is None else Review.from_dict(review_doc, _join(path, "review"))
+        if review is not None:
+            kr_ids = {k.id for k in krs}
+            for i, g in enumerate(review.grades):
+                if g.kr not in kr_ids:
+                    raise InvalidData(
+                        f"{_join(path, 'review')}.grades[{i}].kr", f"unknown key result {g.kr!r}"
+                    )
         return cls(
             id=check_id(_get(d, "id", path), _join(path, "id")),
             title=check_text(_get(d, "title", path), _join(path, "title"), required=True),
@@ -297,12 +480,15 @@ class Objective:
             end=end,
             archived=check_bool(_get(d, "archived", path, False), _join(path, "archived")),
             key_results=krs,
+            previous=_link(d, path),
+            review=review,
         )
 
     @classmethod
     def from_valid(cls, d: dict) -> Objective:
         """An objective from a dict that already passed :meth:`from_dict`'s checks (one of
         a validated store file): the same objective, five times faster, nothing checked."""
+        review = d.get("review")
         return cls(
             id=d["id"],
             title=d["title"],
@@ -310,6 +496,8 @@ class Objective:
             start=d["start"],
             end=d["end"],
             archived=d.get("archived", False),
+            previous=d.get("previous"),
+            review=None if review is None else Review.from_valid(review),
             key_results=[
                 KeyResult(
                     id=k["id"],
@@ -319,14 +507,66 @@ class Objective:
                     target=k["target"],
                     unit=k.get("unit", ""),
                     weight=k.get("weight", 1),
+                    relative=k.get("relative"),
+                    previous=k.get("previous"),
                     items=[
-                        Item(i["id"], i["title"], i.get("active", True), i.get("added"))
+                        Item(
+                            i["id"],
+                            i["title"],
+                            i.get("active", True),
+                            i.get("added"),
+                            i.get("previous"),
+                        )
                         for i in k.get("items", ())
                     ],
                 )
                 for k in d.get("key_results", ())
             ],
         )
+
+
+_OBJECTIVE_KEYS = {
+    "id",
+    "title",
+    "owner",
+    "start",
+    "end",
+    "archived",
+    "key_results",
+    "previous",
+    "review",
+}
+
+
+def check_links(objectives: list[Objective], path: str = "objectives") -> None:
+    """Every ``previous`` link names something that exists: an objective's another
+    objective (not itself, no loop); a KR's a KR of the objective its objective
+    continues; an item's an item of that objective. InvalidData names the first
+    link that does not (``objectives[2].key_results[0].previous``)."""
+    by_id = {o.id: o for o in objectives}
+    for i, o in enumerate(objectives):
+        here = f"{path}[{i}]"
+        before = by_id.get(o.previous) if o.previous is not None else None
+        if o.previous is not None and (before is None or o.previous == o.id):
+            raise InvalidData(f"{here}.previous", f"unknown objective {o.previous!r}")
+        seen = {o.id}
+        step = before
+        while step is not None:
+            if step.id in seen:
+                raise InvalidData(f"{here}.previous", "the links go round in a loop")
+            seen.add(step.id)
+            step = by_id.get(step.previous) if step.previous is not None else None
+        for j, kr in enumerate(o.key_results):
+            kr_path = f"{here}.key_results[{j}]"
+            if kr.previous is not None and (before is None or before.kr(kr.previous) is None):
+                raise InvalidData(f"{kr_path}.previous", f"unknown key result {kr.previous!r}")
+            for k, item in enumerate(kr.items):
+                if item.previous is not None and (
+                    before is None or before.find_item(item.previous) is None
+                ):
+                    raise InvalidData(
+                        f"{kr_path}.items[{k}].previous", f"unknown item {item.previous!r}"
+                    )
 
 
 def overlaps(objective: Objective, first: date, last: date) -> bool:
@@ -508,16 +748,28 @@ class Meeting:
 def progress(kr: KeyResult, value: float | None) -> float | None:
     """(value - start) / (target - start), uncapped; None when there is nothing to measure.
 
-    None means "no progress yet": no value, or a target still unknown. A milestone is 0 or 1.
-    Decreasing KRs (start > target) work by the same formula.
+    None means "no progress yet": no value, or a start or target still unknown. A milestone
+    is 0 or 1, and so is a level to hold (1 when the value holds it). Decreasing KRs
+    (start > target) work by the same formula.
     """
     if value is None:
         return None
     if kr.kind == "milestone":
         return 1.0 if value >= 1 else 0.0
-    if kr.target is None or kr.target == kr.start:
+    if kr.kind in THRESHOLDS:
+        ok = held(kr, value)
+        return None if ok is None else float(ok)
+    if kr.target is None or kr.start is None or kr.target == kr.start:
         return None
     return (value - kr.start) / (kr.target - kr.start)
+
+
+def held(kr: KeyResult, value: float | None) -> bool | None:
+    """Whether a value holds a threshold KR's level (at or below / at or above it);
+    None without a value or a level."""
+    if value is None or kr.target is None:
+        return None
+    return value <= kr.target if kr.kind == "stay_below" else value >= kr.target
 
 
 def score(kr: KeyResult, value: float | None) -> float | None:
@@ -527,12 +779,21 @@ def score(kr: KeyResult, value: float | None) -> float | None:
 
 
 def objective_score(objective: Objective, values: dict[str, float | None]) -> float | None:
-    """Weight-averaged KR scores; a KR without a score counts 0. None without any KR."""
-    krs = objective.key_results
+    """Weight-averaged KR scores over the KRs that can be scored (see
+    :func:`unscored`); a KR without a value yet counts 0. None when no KR can be scored.
+
+    A KR whose start or target is still unknown is left out of the average rather than
+    counted as 0: screens and reports say so beside the score."""
+    krs = [k for k in objective.key_results if k.measurable]
     total = sum(k.weight for k in krs)
     if not krs or total <= 0:
         return None
     return sum(k.weight * (score(k, values.get(k.id)) or 0.0) for k in krs) / total
+
+
+def unscored(objective: Objective) -> list[KeyResult]:
+    """The KRs left out of the objective's score: a start or target still unknown."""
+    return [k for k in objective.key_results if not k.measurable]
 
 
 def expected_progress(objective: Objective, on: str) -> float:

@@ -32,14 +32,38 @@ if TYPE_CHECKING:
 
 __all__ = ["ConflictError", "DamagedStoreError", "Store", "StoreError", "UNCHECKED"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FILE_NAME = "okr.json"
 APP_DIR_NAME = "okr-checkin"
 FORMAT_NAME = "okr-checkin"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+FORMAT_VERSIONS = (1, 2)  # what ``okr restore`` reads; version 1 is 2 without the new fields
+# Fields a version 1 document does not have (objective, key result, item).
+_V2_FIELDS = ({"previous", "review"}, {"previous", "relative"}, {"previous"})
+
+
+def _schema_1_to_2(data: dict) -> dict:
+    """Schema 2 adds optional fields only (links, reviews, threshold kinds, an unknown
+    start, a relative change): a schema 1 store is a valid schema 2 store as it is. The
+    version says which okr-checkin may open the file: an older one refuses it."""
+    return data
+
+
 # Migrations: MIGRATIONS[n] turns a schema-n store (the whole dict) into schema n+1.
-# None yet (schema 1). Store() runs them after a backup (reason "migrate-v<n>").
-MIGRATIONS: dict[int, Any] = {}
+# Store() runs them after a backup (reason "migrate-v<n>").
+MIGRATIONS: dict[int, Any] = {1: _schema_1_to_2}
+
+
+def migrate(data: dict, version: int) -> dict:
+    """A store's data of schema ``version`` brought to SCHEMA_VERSION (meta included)."""
+    if version >= SCHEMA_VERSION:
+        return data
+    new = dict(data)
+    while version < SCHEMA_VERSION:
+        new = MIGRATIONS[version](new)
+        version += 1
+    new["meta"] = {"1": {"schema": SCHEMA_VERSION}}
+    return new
 
 
 class DueRow(NamedTuple):
@@ -50,6 +74,7 @@ class DueRow(NamedTuple):
     start: str  # YYYY-MM-DD
     end: str
     checked_in: bool  # a check-in is saved for the week asked about (a draft does not count)
+    closed: bool = False  # the period was closed (graded): never due again
 
 
 class _Unchecked:
@@ -142,8 +167,10 @@ class Store:
         """Called by the storage on every fresh read of the file (see store.integrity)."""
         integrity.check_tables(data)
         self._check_schema(data)
-        if integrity.schema_version(data) == SCHEMA_VERSION:
-            integrity.check_documents(data)
+        version = integrity.schema_version(data)
+        if version is not None:
+            # An older file is checked as it will be once migrated (Store() migrates it).
+            integrity.check_documents(migrate(data, version))
 
     def _migrate(self, version: int) -> None:
         """Bring an older store to SCHEMA_VERSION, after a backup (one write)."""
@@ -152,11 +179,7 @@ class Store:
             if version >= SCHEMA_VERSION:
                 return  # another copy migrated it meanwhile
             self._backup(f"migrate-v{version}")
-            new = dict(data)
-            while version < SCHEMA_VERSION:
-                new = MIGRATIONS[version](new)
-                version += 1
-            new["meta"] = {"1": {"schema": SCHEMA_VERSION}}
+            new = migrate(data, version)
             integrity.check_tables(new)
             integrity.check_documents(new)
             self.storage.write(new)
@@ -212,7 +235,14 @@ class Store:
         without building a model (nor importing store.model)."""
         done = {d["objective"] for d in self._docs("checkins") if d["week"] == week}
         return [
-            DueRow(d["id"], d["title"], d["start"], d["end"], d["id"] in done)
+            DueRow(
+                d["id"],
+                d["title"],
+                d["start"],
+                d["end"],
+                d["id"] in done,
+                d.get("review") is not None,
+            )
             for d in self._docs("objectives")
             if not d.get("archived", False)
         ]
@@ -228,7 +258,7 @@ class Store:
         Objective.from_dict(objective.to_dict())  # validate before anything is written
         with self._write():
             self._check_own_checkins(objective)
-            self._table("objectives").upsert(objective.to_dict(), _query().id == objective.id)
+            self._upsert_linked([objective])
 
     def _check_own_checkins(self, objective: Objective) -> None:
         """InvalidData unless every saved check-in of ``objective`` (that objective's
@@ -248,9 +278,36 @@ class Store:
         with self._write():
             for o in objectives:
                 self._check_own_checkins(o)
-            table = self._table("objectives")
-            for o in objectives:
+            self._upsert_linked(objectives)
+
+    def _upsert_linked(self, objectives: list[Objective]) -> None:
+        """Insert or replace ``objectives`` keeping every ``previous`` link whole: their
+        own links must name what exists (InvalidData otherwise), and a KR or item that
+        a later period continued and that is now gone (deleted in the editor) leaves
+        that later one without its link rather than with a dangling one. Inside a write."""
+        from store.model import Objective, check_links
+
+        saved = {o.id: o for o in objectives}
+        current = [Objective.from_valid(d) for d in self._docs("objectives")]
+        merged = [saved.pop(o.id, o) for o in current] + list(saved.values())
+        by_id = {o.id: o for o in merged}
+        table = self._table("objectives")
+        for o in merged:
+            before = by_id.get(o.previous) if o.previous is not None else None
+            if before is None or before.id not in {x.id for x in objectives}:
+                continue
+            cut = False
+            for kr in o.key_results:
+                if kr.previous is not None and before.kr(kr.previous) is None:
+                    kr.previous, cut = None, True
+                for item in kr.items:
+                    if item.previous is not None and before.find_item(item.previous) is None:
+                        item.previous, cut = None, True
+            if cut and o.id not in {x.id for x in objectives}:
                 table.upsert(o.to_dict(), _query().id == o.id)
+        check_links(merged, "objectives")
+        for o in objectives:
+            table.upsert(o.to_dict(), _query().id == o.id)
 
     # -- check-ins -----------------------------------------------------------------------
 
@@ -486,15 +543,15 @@ def _strip(doc: dict) -> dict:
 
 def parse_document(document: Any) -> tuple[list[Objective], list[CheckIn], list]:
     """Validate an export document completely; InvalidData names the first bad field."""
-    from store.model import CheckIn, InvalidData, Meeting, Objective
+    from store.model import CheckIn, InvalidData, Meeting, Objective, check_links
 
     if not isinstance(document, dict):
         raise InvalidData("", "expected a JSON object (an okr-checkin export)")
     if document.get("format") != FORMAT_NAME:
         raise InvalidData("format", f'expected "{FORMAT_NAME}"')
     version = document.get("version")
-    if isinstance(version, bool) or version != FORMAT_VERSION:
-        raise InvalidData("version", f"unknown version {version!r}; this okr-checkin reads 1")
+    if isinstance(version, bool) or version not in FORMAT_VERSIONS:
+        raise InvalidData("version", f"unknown version {version!r}; this okr-checkin reads 1 and 2")
     extra = sorted(set(document) - {"format", "version", "objectives", "checkins", "meetings"})
     if extra:
         raise InvalidData(extra[0], "unknown field")
@@ -505,6 +562,8 @@ def parse_document(document: Any) -> tuple[list[Objective], list[CheckIn], list]
             raise InvalidData(key, "expected a list")
         return value
 
+    if version == 1:
+        _refuse_v2_fields(items("objectives"))
     objectives = [
         Objective.from_dict(d, f"objectives[{i}]") for i, d in enumerate(items("objectives"))
     ]
@@ -513,6 +572,7 @@ def parse_document(document: Any) -> tuple[list[Objective], list[CheckIn], list]
         if o.id in by_id:
             raise InvalidData(f"objectives[{i}].id", f"duplicate objective id {o.id!r}")
         by_id[o.id] = o
+    check_links(objectives, "objectives")
     checkins = [CheckIn.from_dict(d, f"checkins[{i}]") for i, d in enumerate(items("checkins"))]
     seen: set[tuple[str, str]] = set()
     for i, c in enumerate(checkins):
@@ -526,6 +586,35 @@ def parse_document(document: Any) -> tuple[list[Objective], list[CheckIn], list]
         c.check_against(objective, path)
     meetings = [Meeting.from_dict(d, f"meetings[{i}]") for i, d in enumerate(items("meetings"))]
     return objectives, checkins, meetings
+
+
+def _refuse_v2_fields(objectives: list) -> None:
+    """A version 1 document holds none of version 2's fields (nor its KR kinds)."""
+    from store.model import THRESHOLDS, InvalidData
+
+    objective_fields, kr_fields, item_fields = _V2_FIELDS
+    for i, o in enumerate(objectives):
+        if not isinstance(o, dict):
+            continue  # Objective.from_dict says what is wrong with it
+        for name in sorted(objective_fields & set(o)):
+            raise InvalidData(f"objectives[{i}].{name}", "not in version 1 (write version 2)")
+        krs = o.get("key_results")
+        for j, kr in enumerate(krs if isinstance(krs, list) else []):
+            if not isinstance(kr, dict):
+                continue
+            path = f"objectives[{i}].key_results[{j}]"
+            for name in sorted(kr_fields & set(kr)):
+                raise InvalidData(f"{path}.{name}", "not in version 1 (write version 2)")
+            if kr.get("kind") in THRESHOLDS or ("start" in kr and kr["start"] is None):
+                field = "kind" if kr.get("kind") in THRESHOLDS else "start"
+                raise InvalidData(f"{path}.{field}", "not in version 1 (write version 2)")
+            its = kr.get("items")
+            for k, item in enumerate(its if isinstance(its, list) else []):
+                if isinstance(item, dict):
+                    for name in sorted(item_fields & set(item)):
+                        raise InvalidData(
+                            f"{path}.items[{k}].{name}", "not in version 1 (write version 2)"
+                        )
 
 
 def current_week() -> str:

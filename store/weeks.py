@@ -133,3 +133,33 @@ def weeks_between(start: date, end: date) -> list[str]:
         out.append(week_key(day))
         day += timedelta(weeks=1)
     return out
+
+
+def in_period(week: str, start: str | date, end: str | date) -> bool:
+    """Whether ``week`` belongs to the period ``start``..``end`` (dates or YYYY-MM-DD):
+    its Thursday falls in it, the ISO rule that gives every week exactly one month."""
+    first = start if isinstance(start, date) else parse_date(start)
+    last = end if isinstance(end, date) else parse_date(end)
+    return first <= week_thursday(week) <= last
+
+
+def period_weeks(start: str | date, end: str | date) -> list[str]:
+    """The weeks that belong to the period, in order (see :func:`in_period`)."""
+    first = start if isinstance(start, date) else parse_date(start)
+    last = end if isinstance(end, date) else parse_date(end)
+    thursday = first + timedelta(days=(3 - first.weekday()) % 7)
+    out = []
+    while thursday <= last:
+        out.append(week_key(thursday))
+        thursday += timedelta(weeks=1)
+    return out
+
+
+def is_due(
+    week: str, start: str | date, end: str | date, *, archived: bool = False, closed: bool = False
+) -> bool:
+    """THE rule for which weeks ask for a check-in, used by every screen and command:
+    a week is due for an objective when it belongs to the objective's period
+    (:func:`in_period`) and the objective is neither archived nor closed. Stdlib only,
+    so ``okr due`` can ask it from a shell prompt without the model."""
+    return not archived and not closed and in_period(week, start, end)

@@ -195,7 +195,7 @@ def test_restore_backs_up_and_names_bad_field(data_dir, tmp_path, demo_store):
     [
         ("not json", "is not a JSON document"),
         ("[]", "expected a JSON object"),
-        ('{"format": "okr-checkin", "version": 2}', "version: unknown version 2"),
+        ('{"format": "okr-checkin", "version": 3}', "version: unknown version 3"),
         ('{"format": "other", "version": 1}', 'format: expected "okr-checkin"'),
         (
             '{"format": "okr-checkin", "version": 1, "objectives": {}}',

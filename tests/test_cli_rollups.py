@@ -95,7 +95,7 @@ def test_summary_chinese_json_and_objective(data):
     js = run(data, "summary", "--month", "2026-10", "--objective", "o1", "--format", "json")
     document = json.loads(js.stdout)
     assert [o["objective_id"] for o in document["objectives"]] == ["o1"]
-    assert document["objectives"][0]["score"] == pytest.approx(0.52)
+    assert document["objectives"][0]["score"] == pytest.approx(0.65)
     unknown = run(data, "summary", "--objective", "nope")
     assert unknown.exit_code == 2
     assert "no objective 'nope'" in unknown.output
@@ -208,6 +208,34 @@ def test_due_ignores_archived_and_drafts(data):
     store.save_objective(objective)
     store.close()
     assert run(data, "due", today="2026-11-10").exit_code == 0
+
+
+def test_due_follows_the_week_rule_at_period_edges(tmp_path):
+    """A week is due when its Thursday is in the period: 2026-W53 (Thu 31 Dec) is Q4's on
+    31 December and on 1 January alike; W49 (Thu 3 Dec) is not November's; closed or
+    archived objectives are never due."""
+    from store.model import Objective, Review
+
+    folder = tmp_path / "edges"
+    store = Store(folder)
+    store.save_objective(Objective("q4", "Q4 objective", "2026-10-01", "2026-12-31"))
+    store.save_objective(Objective("nov", "November objective", "2026-11-01", "2026-11-30"))
+    store.close()
+    for day in ("2026-12-31", "2027-01-01"):
+        result = run(folder, "due", today=day)
+        assert (result.exit_code, result.stdout) == (
+            1,
+            "check-in for 2026-W53 is missing: Q4 objective\n",
+        ), day
+    assert run(folder, "due", today="2027-01-04").exit_code == 0  # 2027-W01: Q4 is over
+    dec = run(folder, "due", today="2026-11-30")  # 2026-W49 belongs to December
+    assert (dec.exit_code, dec.stdout) == (1, "check-in for 2026-W49 is missing: Q4 objective\n")
+    store = Store(folder)
+    q4 = store.objective("q4")
+    q4.review = Review("2026-12-31")
+    store.save_objective(q4)
+    store.close()
+    assert run(folder, "due", today="2026-12-31").exit_code == 0  # closed: never due
 
 
 def test_due_in_a_shell_does_not_import_textual(data):

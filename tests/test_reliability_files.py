@@ -260,17 +260,57 @@ def test_restore_backs_up_first_and_keeps_the_newest_ten(store, monkeypatch):
 
 
 def test_migration_hook_backs_up_first(data_dir, monkeypatch):
-    """No migration exists yet (schema 1); the hook runs them after a backup."""
+    """A future schema 3: the hook runs the migrations after a backup."""
     s = Store(data_dir)
     s.save_draft("o1", "2026-W41", {"n": 1})
     old = s.path.read_bytes()
-    monkeypatch.setattr(repo, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(repo, "MIGRATIONS", {1: lambda d: {**d, "meetings": {}}})
+    monkeypatch.setattr(repo, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(repo, "MIGRATIONS", {**repo.MIGRATIONS, 2: lambda d: {**d, "meetings": {}}})
     migrated = Store(data_dir)
     [b] = backups.list_backups(s.path)
-    assert b.name.endswith("-migrate-v1.json") and b.read_bytes() == old
-    assert json.loads(s.path.read_text())["meta"] == {"1": {"schema": 2}}
+    assert b.name.endswith("-migrate-v2.json") and b.read_bytes() == old
+    assert json.loads(s.path.read_text())["meta"] == {"1": {"schema": 3}}
     assert migrated.draft("o1", "2026-W41") == {"n": 1}
+
+
+def test_a_schema_1_store_is_migrated_to_2_after_a_backup(data_dir):
+    """Schema 2 only adds optional fields: a schema 1 file opens, is backed up and bumped."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    v1 = {
+        "meta": {"1": {"schema": 1}},
+        "objectives": {
+            "1": {
+                "id": "o1",
+                "title": "Grow",
+                "owner": None,
+                "start": "2026-10-01",
+                "end": "2026-10-31",
+                "archived": False,
+                "key_results": [
+                    {
+                        "id": "kr1",
+                        "title": "Win customers",
+                        "kind": "number",
+                        "start": 0,
+                        "target": 50,
+                        "unit": "",
+                        "weight": 1,
+                        "items": [{"id": "e1", "title": "Plan", "active": True, "added": None}],
+                    }
+                ],
+            }
+        },
+    }
+    path = data_dir / "okr.json"
+    path.write_text(json.dumps(v1))
+    before = path.read_bytes()
+    store = Store(data_dir)
+    [b] = backups.list_backups(path)
+    assert b.name.endswith("-migrate-v1.json") and b.read_bytes() == before
+    assert json.loads(path.read_text())["meta"] == {"1": {"schema": 2}}
+    [o] = store.objectives()
+    assert o.previous is None and o.review is None and o.key_results[0].previous is None
+    assert store.export()["version"] == 2
 
 
 def test_okr_backups_lists_newest_first(good_store, monkeypatch):

@@ -92,7 +92,7 @@ def _bad_values(key: str, path: str, node: dict) -> list:
     elif key == "format":
         out += ["other"]
     elif key == "version":
-        out += [2, "1", True, 0]
+        out += [3, "1", True, 0]
     return out
 
 

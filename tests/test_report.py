@@ -53,7 +53,9 @@ def test_section_order_and_words(october_rollup):
     positions = [en.index(h) for h in heads]
     assert positions == sorted(positions)
     assert en.startswith("OKR summary: October 2026\n")
-    assert "At risk: score 52% against 62% expected; KR4: target unknown;" in en
+    assert (
+        "At risk: score 65% against 62% expected; KR4: target unknown, left out of the score;" in en
+    )
     assert "4 of 5 weeks checked in. Missing: 2026-W42." in en
     assert "#" not in en and "|---" not in en and "**" not in en  # no Markdown marks
 
@@ -62,7 +64,7 @@ def test_section_order_and_words(october_rollup):
     for h in ("1. 结论", "2. 关键结果", "3. 完成了什么", "6. 周检执行情况", "7. 下月"):
         assert h in zh
     assert "5 周中已检查 4 周。缺少：2026-W42。" in zh
-    assert "有风险：得分 52%，应为 62%" in zh
+    assert "有风险：得分 65%，应为 62%" in zh
 
 
 def test_markdown_shape(october_rollup):
@@ -149,7 +151,7 @@ def test_json_is_stable_and_numeric(october_rollup, lang):
     assert list(data) == ["format", "version", "lang", "month", "to_date", "objectives"]
     assert (data["format"], data["month"], data["to_date"]) == ("okr-summary", "2026-10", False)
     o = data["objectives"][0]
-    assert o["score"] == pytest.approx(0.52)
+    assert o["score"] == pytest.approx(0.65)
     assert o["verdict"] == "at_risk"
     k2 = o["key_results"][1]
     assert (k2["month_start"], k2["month_end"], k2["change"], k2["progress"]) == (5, 25, 20, 0.5)

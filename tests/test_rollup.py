@@ -135,9 +135,9 @@ def test_bottom_line(rollup):
     assert rollup.to_date is False
     assert rollup.as_of == "2026-10-26"  # the last check-in of the month
     assert rollup.expected == pytest.approx(56 / 91)
-    # (1 x 1 + 2 x 0.5 + 1 x 0.6 + 1 x 0) / 5
-    assert rollup.score == pytest.approx(0.52)
-    assert rollup.verdict == "at_risk"  # 0.52 >= 0.7 x 0.615, but risks
+    # (1 x 1 + 2 x 0.5 + 1 x 0.6) / 4: KR4's target is unknown, so it is left out
+    assert rollup.score == pytest.approx(0.65)
+    assert rollup.verdict == "at_risk"  # 0.65 >= 0.7 x 0.615, but risks
     assert [(r.code, r.subject, r.status) for r in rollup.reasons] == [
         ("score", "", None),
         ("target_unknown", "KR4", None),

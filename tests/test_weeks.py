@@ -108,3 +108,31 @@ def test_bad_okr_today_is_one_sentence(monkeypatch):
     with pytest.raises(SystemExit) as e:
         weeks.today()
     assert str(e.value) == "Error: OKR_TODAY='2026-02-31' is not a date YYYY-MM-DD."
+
+
+# -- the one rule for which weeks belong to (and are due for) an objective ----------------------
+
+
+def test_a_week_belongs_to_the_period_that_holds_its_thursday():
+    assert weeks.in_period("2026-W40", "2026-10-01", "2026-10-31")  # Thu 1 Oct
+    assert not weeks.in_period("2026-W49", "2026-11-01", "2026-11-30")  # Thu 3 Dec
+    assert weeks.in_period("2026-W53", "2026-10-01", "2026-12-31")  # Thu 31 Dec
+    assert not weeks.in_period("2020-W53", "2026-10-01", "2026-12-31")
+    assert weeks.period_weeks("2026-11-01", "2026-11-30") == [
+        "2026-W45",
+        "2026-W46",
+        "2026-W47",
+        "2026-W48",
+    ]
+    assert weeks.period_weeks("2026-10-01", "2026-12-31")[-1] == "2026-W53"
+    for month in ("2026-02", "2026-10", "2027-01"):
+        assert weeks.period_weeks(*weeks.month_days(month)) == weeks.month_weeks(month)
+
+
+def test_due_only_in_its_own_weeks_and_never_archived_or_closed():
+    q4 = ("2026-10-01", "2026-12-31")
+    assert weeks.is_due("2026-W53", *q4)
+    assert not weeks.is_due("2027-W01", *q4)
+    assert not weeks.is_due("2026-W53", *q4, archived=True)
+    assert not weeks.is_due("2026-W53", *q4, closed=True)
+    assert not weeks.is_due("2026-W49", "2026-11-01", "2026-11-30")

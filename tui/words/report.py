@@ -42,7 +42,10 @@ WORDS = {
     ),
     "report.reason.no_key_results": ("no key results", "没有关键结果"),
     "report.reason.no_checkin": ("no check-in this month", "本月没有周检"),
-    "report.reason.target_unknown": ("{kr}: target unknown", "{kr}：目标未定"),
+    "report.reason.target_unknown": (
+        "{kr}: target unknown, left out of the score",
+        "{kr}：目标值未定，不计入得分",
+    ),
     "report.reason.low_confidence": (
         "{kr}: low confidence ({value}/10)",
         "{kr}：信心低（{value}/10）",
