@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
@@ -35,6 +36,7 @@ class OkrApp(App):
         self.demo = demo
         self.start_checkin = checkin
         self._store_error_shown = False
+        self.stop_message = ""  # the sentence printed when the app stops on an error
         self.title = t("app.title") + (f" — {t('app.demo')}" if demo else "")
 
     def on_mount(self) -> None:
@@ -66,6 +68,68 @@ class OkrApp(App):
             handler = getattr(screen, "store_changed", None)
             if handler is not None:
                 handler()
+
+    # -- the last line of defence: an error no screen caught ---------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An error no screen caught stops the app (Textual cannot resume the handler that
+        raised): first keep what every open screen has typed (``rescue()``) beside the
+        store, then stop with one sentence on stderr and exit status 1, never a
+        traceback holding the user's notes in its local variables."""
+        if not self.stop_message:
+            self.stop_message = self._stop_message(error)
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """Textual prints a traceback with local variables here; we print one sentence."""
+        self.bell()
+        self._exit_renderables.append(Text(self.stop_message or "okr-checkin stopped."))
+        self._close_messages_no_wait()
+
+    def _stop_message(self, error: BaseException) -> str:
+        from tui.errors import is_user_error, sentence
+
+        if is_user_error(error):
+            message = t("app.stopped", error=sentence(error))
+        else:
+            message = t("app.stopped_bug", error=type(error).__name__, path=self._crash_log(error))
+        for path in self._rescue_all():
+            message += " " + t("app.kept", path=str(path))
+        return message
+
+    def _rescue_all(self) -> list:
+        """Write what every open screen has typed beside the store (store.rescue)."""
+        from store import rescue
+
+        kept = []
+        for screen in self.screen_stack:
+            take = getattr(screen, "rescue", None)
+            try:
+                what = take() if take is not None else None
+                if what is not None:
+                    kept.append(rescue.keep(self.store.data_dir, what.kind, what.key, what.data()))
+            except Exception:  # noqa: BLE001 - rescuing must never stop the others
+                continue
+        return kept
+
+    def _crash_log(self, error: BaseException) -> str:
+        """The traceback, without local variables, in a 0600 file; its path."""
+        import tempfile
+        import traceback
+        from datetime import datetime
+        from pathlib import Path
+
+        from store.storage import write_file_atomic
+
+        text = "".join(traceback.format_exception(error))
+        name = datetime.now().strftime("crash-%Y%m%d-%H%M%S.txt")
+        for folder in (self.store.data_dir, Path(tempfile.gettempdir())):
+            try:
+                write_file_atomic(folder / name, text)
+                return str(folder / name)
+            except OSError:
+                continue
+        return "-"
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key of the current screen is also a command in the palette (ctrl+p)."""

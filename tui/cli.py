@@ -20,6 +20,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from tui.errors import sentence as error_sentence
+from tui.errors import user_errors
+
 VERSION = "0.1.0"
 LANGS = ("en", "zh")  # tui.i18n.LANGS, checked by tests/test_perf_hygiene.py
 
@@ -33,39 +36,21 @@ def main() -> None:
     cli(prog_name="okr")
 
 
-# -- errors, shared with the click group ---------------------------------------------------
-
-
-def user_errors() -> tuple[type[BaseException], ...]:
-    """The data layer's errors whose text is one sentence for the user (exit 1)."""
-    from store.model import InvalidData
-    from store.storage import StoreError
-
-    return (InvalidData, StoreError)
-
-
-def error_sentence(e: BaseException) -> str:
-    """The sentence shown for a user error or an OSError."""
-    if isinstance(e, OSError) and not isinstance(e, user_errors()):
-        name = f" {e.filename}" if e.filename else ""
-        return f"cannot use{name}: {e.strerror or e}"
-    return str(e)
-
-
 # -- okr due ----------------------------------------------------------------------------------
 
 
 def missing_checkins(store, today) -> tuple[str, list]:
-    """This ISO week, and the active objectives (not archived, ``today`` in their period)
-    without a saved check-in for it (a draft does not count), as ``store.repo.DueRow``s
-    (id, title, start, end): the one due rule, of the fast path and of click's ``due``."""
+    """This ISO week, and the objectives due in it (``store.weeks.is_due``: the week
+    belongs to the period, not archived, not closed) without a saved check-in for it (a
+    draft does not count), as ``store.repo.DueRow``s (id, title, start, end): of the
+    fast path and of click's ``due``."""
     from store import weeks
 
     week = weeks.week_key(today)
     missing = [
         row
         for row in store.due_rows(week)
-        if not row.checked_in and weeks.parse_date(row.start) <= today <= weeks.parse_date(row.end)
+        if not row.checked_in and weeks.is_due(week, row.start, row.end, closed=row.closed)
     ]
     return week, missing
 
@@ -133,8 +118,9 @@ def _fast_path(args: list[str]) -> int | None:
         if command is None:
             from tui.app import OkrApp
 
-            OkrApp(store, lang=lang).run()
-            return 0
+            app = OkrApp(store, lang=lang)
+            app.run()
+            return app.return_code or 0
         return run_due(store, lang, quiet, echo)
     except (*user_errors(), OSError) as e:
         if isinstance(e, BrokenPipeError):

@@ -82,8 +82,10 @@ def run_app(env: Env, **options) -> None:
     """Open the TUI on the env's store (imports Textual only now)."""
     from tui.app import OkrApp
 
-    store = env.store
-    OkrApp(store, lang=env.lang, **options).run()
+    app = OkrApp(env.store, lang=env.lang, **options)
+    app.run()
+    if app.return_code:
+        raise SystemExit(app.return_code)  # the app said why on stderr
 
 
 @cli.command()

@@ -11,6 +11,8 @@ WORDS = {
     "kind.number": ("number", "数值"),
     "kind.percent": ("percent", "百分比"),
     "kind.milestone": ("milestone", "里程碑"),
+    "kind.stay_below": ("stay below", "保持低于"),
+    "kind.stay_above": ("stay above", "保持高于"),
     "milestone.done": ("done", "已完成"),
     "milestone.open": ("not done", "未完成"),
     "target.unknown": ("target unknown", "目标未定"),
@@ -39,4 +41,28 @@ WORDS |= {
 
 WORDS |= {
     "app.demo": ("demo, not saved", "演示，不保存"),
+}
+
+WORDS |= {
+    # the one save path (screens/saving.py) and the app's last line of defence (tui/app.py)
+    "save.failed": ("Not saved: {error}", "未保存：{error}"),
+    "save.failed_kept": (
+        "Not saved: {error} What you typed is still here and kept in {path}.",
+        "未保存：{error} 已输入的内容仍在，并已另存到 {path}。",
+    ),
+    "save.failed_not_kept": (
+        "Not saved: {error} Keep this screen open: what you typed could not be kept "
+        "beside the store either ({reason}).",
+        "未保存：{error} 请不要关闭此界面：已输入的内容也无法另存（{reason}）。",
+    ),
+    "save.conflict_refused": (
+        "Another copy of okr-checkin saved this since it was opened; nothing was overwritten.",
+        "另一个 okr-checkin 在此期间已保存了这里的内容；没有覆盖任何内容。",
+    ),
+    "app.stopped": ("okr-checkin stopped: {error}", "okr-checkin 已停止：{error}"),
+    "app.stopped_bug": (
+        "okr-checkin stopped on an unexpected error ({error}); the details are in {path}.",
+        "okr-checkin 因意外错误停止（{error}）；详情见 {path}。",
+    ),
+    "app.kept": ("What you typed is kept in {path}.", "已输入的内容另存在 {path}。"),
 }
