@@ -88,7 +88,7 @@ def checkin(week: str, value: int):
 def document(gen: int, values: dict[str, int]) -> dict:
     return {
         "format": "okr-checkin",
-        "version": 1,
+        "version": 2,
         "objectives": [objective(gen).to_dict()],
         "checkins": [checkin(w, v).to_dict() for w, v in sorted(values.items())],
         "meetings": [],

@@ -6,7 +6,7 @@ has something to say), notes in English and Chinese of realistic length, and a
 one-on-one every other week. Deterministic (seeded) for a given "today".
 
 It is written through the store's own API: the whole history is built as one
-export document (version 1) and given to ``Store.restore``, which validates every
+export document (version 2) and given to ``Store.restore``, which validates every
 objective and check-in exactly as ``Store.save_checkin`` does (model checks and
 ``check_against`` the objective) and writes the file once. That is equivalent in
 result to 780 ``save_checkin`` calls and takes about a second instead of a minute
@@ -99,7 +99,7 @@ TITLES = [
 
 
 def build_document(years: int, today: date, seed: int = 6) -> dict:
-    """The whole history as one export document (version 1)."""
+    """The whole history as one export document (version 2)."""
     rnd = random.Random(seed)
     this_week = weeks.week_key(today)
     first_week = weeks.week_key(today - timedelta(days=365 * years))
@@ -203,7 +203,7 @@ def build_document(years: int, today: date, seed: int = 6) -> dict:
     ]
     return {
         "format": "okr-checkin",
-        "version": 1,
+        "version": 2,
         "objectives": [o.to_dict() for o in objectives],
         "checkins": [c.to_dict() for c in checkins],
         "meetings": [m.to_dict() for m in meetings],

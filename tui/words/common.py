@@ -66,3 +66,9 @@ WORDS |= {
     ),
     "app.kept": ("What you typed is kept in {path}.", "已输入的内容另存在 {path}。"),
 }
+
+WORDS |= {
+    # how a level to hold reads (tui/format.py)
+    "measure.stay_below": ("stay below {level}", "保持低于 {level}"),
+    "measure.stay_above": ("stay above {level}", "保持高于 {level}"),
+}
