@@ -147,7 +147,7 @@ def test_list_chinese_aligns(data_dir):
     assert (
         len({cell_width(line.split("[")[0]) for line in kr_lines}) == 1
     )  # bars start in one column
-    assert "目标未定" in out[3]
+    assert "目标值未定" in out[3]
 
 
 def test_export_restore_round_trip(data_dir, tmp_path, demo_store):

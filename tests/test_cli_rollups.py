@@ -192,7 +192,7 @@ def test_due_missing_done_quiet_and_chinese(data):
     quiet = run(data, "due", "-q", today="2026-11-10")
     assert (quiet.exit_code, quiet.stdout) == (1, "")
     zh = run(data, "due", "--lang", "zh", today="2026-11-10")
-    assert (zh.exit_code, zh.stdout) == (1, f"2026-W46 的周检未完成：{TITLE}\n")
+    assert (zh.exit_code, zh.stdout) == (1, f"2026-W46 的周度更新未完成：{TITLE}\n")
     done = run(data, "due", today="2026-10-20")  # 2026-W43 is saved
     assert (done.exit_code, done.stdout) == (0, "")
     ended = run(data, "due", today="2026-12-10")  # the period is over

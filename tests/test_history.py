@@ -78,7 +78,7 @@ async def test_history_in_chinese_at_80_columns(demo_store_zh):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(pilot)
         weeks = screen.query_one("#weeks", DataTable)
-        assert row_text(weeks, "2026-W43")[0] == "2026-W43 待检查"
+        assert row_text(weeks, "2026-W43")[0] == "2026-W43 本周待更新"
         headers = [str(c.label) for c in weeks.ordered_columns]
         assert headers[0] == "周"
         # Long Chinese KR titles are cut with an ellipsis to fit 80 columns.

@@ -50,7 +50,7 @@ async def test_home_in_chinese(demo_store_zh):
         await pilot.pause()
         text = card_text(app)
         assert "打造一个成功的客户拓展团队" in text
-        assert "待检查" in text
+        assert "本周待更新" in text
 
 
 def test_sparkline_scales_to_target_and_handles_decreasing():

@@ -61,10 +61,10 @@ def test_section_order_and_words(october_rollup):
 
     zh = render_summary([october_rollup], "2026-10", "text", "zh")
     assert zh.startswith("OKR 月度总结：2026年10月\n")
-    for h in ("1. 结论", "2. 关键结果", "3. 完成了什么", "6. 周检执行情况", "7. 下月"):
+    for h in ("1. 结论", "2. 关键结果", "3. 本月进展", "6. 周度更新执行情况", "7. 下月重点"):
         assert h in zh
-    assert "5 周中已检查 4 周。缺少：2026-W42。" in zh
-    assert "有风险：得分 65%，应为 62%" in zh
+    assert "5 周中已更新 4 周。缺少：2026-W42。" in zh
+    assert "有风险：得分 65%，按时间进度应达 62%" in zh
 
 
 def test_markdown_shape(october_rollup):
@@ -213,7 +213,7 @@ def test_prep_renders(lang, fmt):
         return
     assert "改为每周两次拜访" in out and "Need budget approval 需要预算" in out
     assert "加大投放" not in out  # W41: before the last one-on-one
-    points = "Talking points" if lang == "en" else "要谈的事"
+    points = "Talking points" if lang == "en" else "沟通要点"
     assert points in out
     assert ("18 → 25" in out) and ("KR4" in out)
 

@@ -89,7 +89,7 @@ def test_save_objective_refuses_dropping_a_kr_or_item_with_checkins(store):
 
 
 @pytest.mark.parametrize(
-    ("lang", "words"), [("en", "has check-ins"), ("zh", "已有周检记录，类型不能更改")]
+    ("lang", "words"), [("en", "has check-ins"), ("zh", "已有周度更新记录，类型不能更改")]
 )
 async def test_editor_refuses_kind_change_of_kr_with_checkins(store, lang, words):
     store.save_objective(objective())

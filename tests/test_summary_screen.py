@@ -269,7 +269,7 @@ async def test_prep_shows_talking_points_since_four_weeks(demo_store):
         await pilot.press("l")
         await pilot.pause()
         assert screen.text.startswith("# 一对一准备：自 2026-09-21 起")
-        assert "要谈的事" in shown(screen.query_one("#pr-md"))
+        assert "沟通要点" in shown(screen.query_one("#pr-md"))
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

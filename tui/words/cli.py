@@ -24,7 +24,7 @@ WORDS = {
     ),
     "cli.nothing_to_checkin": (
         "there is no objective to check in yet; create one with `okr import FILE`.",
-        "还没有可检查的目标；请先用 `okr import FILE` 创建一个。",
+        "还没有可更新的目标；请先用 `okr import FILE` 创建一个。",
     ),
     # reading FILE (or - for standard input)
     "cli.file_missing": ("{file} does not exist.", "{file} 不存在。"),
@@ -54,7 +54,7 @@ WORDS = {
     ),
     "cli.restored": (
         "restored {objectives} objectives, {checkins} check-ins",
-        "已恢复 {objectives} 个目标、{checkins} 次检查",
+        "已恢复 {objectives} 个目标、{checkins} 次周度更新",
     ),
     "cli.restored_backup": (
         "; the previous store is backed up at {path}",

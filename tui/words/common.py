@@ -1,13 +1,13 @@
 """Words shared by several screens and commands."""
 
 WORDS = {
-    "app.title": ("OKR check-in", "OKR 周检"),
+    "app.title": ("OKR check-in", "OKR 周度更新"),
     "status.not_started": ("not started", "未开始"),
     "status.on_track": ("on track", "正常"),
     "status.at_risk": ("at risk", "有风险"),
-    "status.off_track": ("off track", "偏离"),
+    "status.off_track": ("off track", "严重滞后"),
     "status.done": ("done", "已完成"),
-    "status.dropped": ("dropped", "已放弃"),
+    "status.dropped": ("dropped", "已取消"),
     "kind.number": ("number", "数值"),
     "kind.percent": ("percent", "百分比"),
     "kind.milestone": ("milestone", "里程碑"),
@@ -15,10 +15,10 @@ WORDS = {
     "kind.stay_above": ("stay above", "保持高于"),
     "milestone.done": ("done", "已完成"),
     "milestone.open": ("not done", "未完成"),
-    "target.unknown": ("target unknown", "目标未定"),
-    "week.done": ("checked in", "已检查"),
+    "target.unknown": ("target unknown", "目标值未定"),
+    "week.done": ("checked in", "已更新"),
     "week.draft": ("draft", "草稿"),
-    "week.due": ("due", "待检查"),
+    "week.due": ("due", "本周待更新"),
     "key.quit": ("Quit", "退出"),
     "key.back": ("Back", "返回"),
     "key.help": ("Help", "帮助"),
@@ -28,7 +28,7 @@ WORDS = {
     "no": ("no", "否"),
     "owner": ("owner", "负责人"),
     "score": ("score", "得分"),
-    "confidence": ("confidence", "信心"),
+    "confidence": ("confidence", "信心指数"),
 }
 
 WORDS |= {

@@ -6,8 +6,8 @@ WORDS = {
     "dialog.key.no": ("No", "否"),
     "dialog.not_a_number": ("Expected a number", "请输入数字"),
     # editor keys
-    "editor.key.add_kr": ("New KR", "新建KR"),
-    "editor.key.add_item": ("New E-item", "新建E项"),
+    "editor.key.add_kr": ("New KR", "新建 KR"),
+    "editor.key.add_item": ("New E-item", "新建执行项"),
     "editor.key.delete": ("Delete", "删除"),
     "editor.key.toggle_active": ("Active", "启用/停用"),
     "editor.key.archive": ("Archive", "归档"),
@@ -18,9 +18,9 @@ WORDS = {
     "editor.sub.new": ("New objective", "新建目标"),
     "editor.sub.edit": ("Edit objective", "编辑目标"),
     "editor.unsaved": ("unsaved", "未保存"),
-    "editor.objective": ("Objective", "目标 (O)"),
+    "editor.objective": ("Objective", "目标（O）"),
     "editor.kr_heading": ("Key result KR{n}", "关键结果 KR{n}"),
-    "editor.item_heading": ("E-item of KR{n}", "KR{n} 的执行项 (E)"),
+    "editor.item_heading": ("E-item of KR{n}", "KR{n} 的执行项（E）"),
     "editor.f.title": ("Title", "标题"),
     "editor.f.start_date": ("Starts", "开始日期"),
     "editor.f.end_date": ("Ends", "结束日期"),
@@ -66,15 +66,15 @@ WORDS = {
     "editor.need_kr": ("Add a KR first (k).", "请先添加一个 KR（k）。"),
     "editor.cannot_delete_kr": (
         "This KR has check-ins, so it stays; its history would be lost.",
-        "此 KR 已有周检记录，不能删除，否则历史会丢失。",
+        "此 KR 已有周度更新记录，不能删除，否则历史会丢失。",
     ),
     "editor.cannot_delete_item": (
         "This E-item has check-ins: make it inactive instead (t).",
-        "此执行项已有周检记录：请改为停用（t）。",
+        "此执行项已有周度更新记录：请改为停用（t）。",
     ),
     "editor.cannot_change_kind": (
         "This KR has check-ins, so its kind stays; they were measured in it.",
-        "此 KR 已有周检记录，类型不能更改，否则历史会出错。",
+        "此 KR 已有周度更新记录，类型不能更改，否则历史会出错。",
     ),
     "editor.confirm_delete_kr": (
         "Delete the KR “{title}” and its E-items?",
@@ -107,10 +107,10 @@ WORDS |= {
     "paste.preview": ("Will create", "将创建"),
     "paste.empty": (
         "Paste lines like “O: …”, “KR1: …”, “E: …” on the left.",
-        "在左侧粘贴 “O: …”、“KR1: …”、“E: …” 这样的文本。",
+        "在左侧粘贴“O: …”“KR1: …”“E: …”这样的文本。",
     ),
     "paste.nothing": ("Nothing to create yet.", "还没有可创建的内容。"),
-    "paste.unknown": ("Targets still unknown: {n}", "尚未确定的目标：{n} 个"),
+    "paste.unknown": ("Targets still unknown: {n}", "尚未确定的目标值：{n} 个"),
     "paste.unknown_hint": (
         "Enter them below, or leave a field empty to keep it unknown.",
         "可在下方填写；留空则保持未定。",

@@ -10,9 +10,9 @@ WORDS = {
     "history.no_weeks": ("No weeks in this period yet.", "本周期还没有任何一周。"),
     "history.no_checkin": (
         "No check-in this week. Enter makes it now.",
-        "本周没有检查记录。按回车现在补上。",
+        "本周没有更新记录。按回车现在补上。",
     ),
-    "history.no_item_checkins": ("Not in any check-in yet.", "还没有出现在任何周检中。"),
+    "history.no_item_checkins": ("Not in any check-in yet.", "还没有出现在任何周度更新中。"),
     "history.week_note": ("Week note:", "本周备注："),
     "history.happened": ("happened:", "进展："),
     "history.adjusted": ("adjust:", "调整："),

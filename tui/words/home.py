@@ -2,7 +2,7 @@
 
 WORDS = {
     "key.archived": ("Show archived", "显示已归档"),
-    "key.checkin": ("Check in", "周检"),
+    "key.checkin": ("Check in", "周度更新"),
     "key.edit": ("Edit", "编辑"),
     "key.new": ("New objective", "新建目标"),
     "key.history": ("History", "历史"),
