@@ -27,7 +27,7 @@ def test_every_cli_word_has_both_languages_and_the_same_fields():
     ("lang", "exported", "restored", "backed_up", "how"),
     [
         (None, "exported to", "restored 1 objectives, 3 check-ins", "backed up at", "Restore one"),
-        ("zh", "已导出到", "已恢复 1 个目标、3 次检查", "原来的数据已备份到", "恢复其中一个"),
+        ("zh", "已导出到", "已恢复 1 个目标、3 次周度更新", "原来的数据已备份到", "恢复其中一个"),
     ],
 )
 def test_export_restore_backups_speak_the_language(
@@ -54,7 +54,7 @@ def test_export_restore_backups_speak_the_language(
     ("lang", "none_yet", "no_objective", "nothing"),
     [
         (None, "No backups of", "there is no objective 'nope'", "no objective to check in yet"),
-        ("zh", "还没有备份", "没有目标 'nope'", "还没有可检查的目标"),
+        ("zh", "还没有备份", "没有目标 'nope'", "还没有可更新的目标"),
     ],
 )
 def test_backups_and_checkin_errors_speak_the_language(
