@@ -74,6 +74,9 @@ class HistoryScreen(OkrScreen):
     BINDINGS = [
         Binding("escape,q", "back", "key.back", key_display="esc"),
         Binding("e", "edit", "key.edit"),
+        # The chain of periods (store.chain): October's weeks from November, and back.
+        Binding("left_square_bracket", "period(-1)", "history.key.prev_period", key_display="["),
+        Binding("right_square_bracket", "period(1)", "history.key.next_period", key_display="]"),
     ]
 
     def __init__(self, objective_id: str) -> None:
@@ -157,6 +160,7 @@ class HistoryScreen(OkrScreen):
         title = Text(one_line(objective.title), style="bold")
         title.append(f"  {objective.start} – {objective.end}", style="dim")
         self.query_one("#h-title", Static).update(title)
+        self.refresh_bindings()
         self.fill_tables()
         return True
 
@@ -354,3 +358,24 @@ class HistoryScreen(OkrScreen):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def linked_period(self, step: int) -> str | None:
+        """The id of the objective of the period before (-1) or after (1) this one."""
+        from store.chain import next_of
+
+        if self.objective is None:
+            return None
+        if step < 0:
+            return self.objective.previous
+        following = next_of(self.app.store.objectives(include_archived=True), self.objective_id)
+        return following[0].id if following else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "period":
+            return self.linked_period(int(parameters[0])) is not None
+        return True
+
+    def action_period(self, step: int) -> None:
+        objective_id = self.linked_period(step)
+        if objective_id is not None:
+            self.app.push_screen(HistoryScreen(objective_id))

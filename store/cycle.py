@@ -721,8 +721,10 @@ def apply_plan(plan: RolloverPlan, objective: Objective) -> Objective:
             relative=k.relative,
             previous=k.source,
         )
-    for i in plan.carried():
-        home = krs.get(i.kr) or krs[i.move_to]
+    carried = plan.carried()
+    own = [i for i in carried if i.kr in krs]  # a KR's own items first, then those moved to it
+    for i in own + [i for i in carried if i.kr not in krs]:
+        home = krs[i.kr] if i.kr in krs else krs[i.move_to]
         home.items.append(Item(model.new_id("e"), i.title, True, first_week, i.source))
     new = Objective(
         id=model.new_id("o"),

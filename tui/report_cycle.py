@@ -27,7 +27,10 @@ def _u(text: str | None, *, newlines: bool = True) -> str:
 
 
 def decimal(value: float | None, places: int = 1) -> str:
-    return fmt_.DASH if value is None else f"{value:.{places}f}"
+    """``0.575`` -> ``0.58`` (half up, as by hand: not binary floating point's 0.57)."""
+    if value is None:
+        return fmt_.DASH
+    return f"{value + (1e-9 if value >= 0 else -1e-9):.{places}f}"
 
 
 def grade_text(grade: float | None, own: bool = False) -> str:
@@ -99,7 +102,7 @@ def review_blocks(g: Grading, lang: str, *, level: int = 3, heading: bool = True
         ]
         for k in g.key_results
     ]
-    out.append(Table(headers, rows, right={2, 3}, wide={0, 4}))
+    out.append(Table(headers, rows, right={2, 3}))
     out.append(Heading(level + 1, t("cycle.retrospective", lang)))
     out.append(
         Bullets(

@@ -159,4 +159,17 @@ WORDS = {
     ),
     "cycle.cli.from_to": ("--from and --to go together.", "--from 和 --to 须同时给出。"),
     "cycle.cli.to_before_from": ("--to is before --from.", "--to 早于 --from。"),
+    # keys of other screens for the cycle (screens/home.py, screens/history.py)
+    "key.close": ("Close period", "结束周期"),
+    "key.next": ("Next period", "下一周期"),
+    "history.key.prev_period": ("Period before", "上一周期"),
+    "history.key.next_period": ("Period after", "下一周期"),
+    "home.close_hint": (
+        "The period ends: g closes it (grades, retrospective, calibration).",
+        "本周期即将结束：按 g 结束周期（评分、复盘、信心校准）。",
+    ),
+    "home.next_hint": (
+        "Closed: r rolls it into the next period.",
+        "已结束：按 r 进入下一周期。",
+    ),
 }
