@@ -117,7 +117,7 @@ class ChainSummary:
     key_results: list[KRRow]
     items: list[ItemsOfPeriod]
     asks: list[Ask]
-    bottom_line: BottomLine
+    overall: BottomLine  # the figures of the bottom line
 
 
 @dataclass

@@ -292,7 +292,7 @@ def render_span(s: SpanSummary, fmt: str, lang: str) -> str:
 
 
 def bottom_line(c: ChainSummary, lang: str) -> str:
-    b = c.bottom_line
+    b = c.overall
     line = t(
         "cycle.span.line",
         lang,
@@ -334,8 +334,7 @@ def _chain_blocks(c: ChainSummary, lang: str) -> list[Block]:
         Table(
             [t("report.col.kr", lang), *labels],
             [
-                [f"{row.label} {_u(row.title, newlines=False)}"]
-                + [_cell(cell, lang) for cell in row.cells]
+                [_u(row.title, newlines=False)] + [_cell(cell, lang) for cell in row.cells]
                 for row in c.key_results
             ],
         )

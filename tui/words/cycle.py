@@ -75,8 +75,8 @@ WORDS = {
     "cycle.items_dropped": ("E-items dropped", "放弃的执行项"),
     "cycle.moved_to": ("moved to {label}", "移到 {label}"),
     "cycle.target_asked": (
-        "Target unknown, to give: {krs} (`okr edit` or the editor, e).",
-        "目标值未定，需补充：{krs}（在编辑器中按 e 填写）。",
+        "Target unknown: {krs}; give it in the editor (e on home).",
+        "目标值未定：{krs}；请在编辑器中填写（首页按 e）。",
     ),
     "cycle.none": ("none", "无"),
     # the summary of more than a month
