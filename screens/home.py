@@ -289,17 +289,23 @@ class HomeScreen(OkrScreen):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """g and r are offered as store.cycle says, of the highlighted card's objective (as
+        the card shows it: asking the footer never reads the store)."""
         if action not in ("close_period", "next_period"):
             return True
         from store import cycle
 
-        objective = self.selected if self.is_mounted else None
-        if objective is None:
+        if not self.is_mounted:
             return False
+        item = self.query_one("#objectives", ListView).highlighted_child
+        cards = list(item.query(ObjectiveCard)) if item is not None else []
+        if not cards:
+            return False
+        objective = cards[0].objective
         if action == "close_period":
             return cycle.closable(objective, weeks.today())
-        every = self.app.store.objectives(include_archived=True)
-        return cycle.rollable(objective, every, weeks.today())
+        shown = [card.objective for card in self.query(ObjectiveCard)]
+        return cycle.rollable(objective, shown, weeks.today())
 
     def action_close_period(self) -> None:
         from screens.close import CloseScreen

@@ -49,8 +49,8 @@ class Choice(Widget, can_focus=True):
     }
     """
     BINDINGS = [
-        Binding("left", "step(-1)", show=False),
-        Binding("right,space", "step(1)", show=False),
+        Binding("left", "step(-1)", "rollover.key.choose_prev", show=False),
+        Binding("right,space", "step(1)", "rollover.key.choose_next", show=False),
         Binding("enter", "app.focus_next", show=False),
     ]
 

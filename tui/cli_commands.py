@@ -238,7 +238,7 @@ OUTPUT_OPTION = click.option(
 @OUTPUT_OPTION
 @pass_env
 def export(env: Env, output: Path | None) -> None:
-    """Write the whole store as one JSON document (the interchange format, version 1)."""
+    """Write the whole store as one JSON document (the interchange format, version 2)."""
     from store.storage import dumps, write_file_atomic
 
     text = dumps(env.store.export())

@@ -172,4 +172,8 @@ WORDS = {
         "Closed: r rolls it into the next period.",
         "已结束：按 r 进入下一周期。",
     ),
+    "help.section.close": ("Close a period", "结束周期"),
+    "help.section.rollover": ("Roll into the next period", "进入下一周期"),
+    "rollover.key.choose_prev": ("Previous choice", "上一个选项"),
+    "rollover.key.choose_next": ("Next choice", "下一个选项"),
 }
