@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from screens.base import OkrScreen
 from store import weeks
+from store.chain import next_of
 from store.model import CheckIn, Item, KeyResult, Objective
 from tui.i18n import t
 from tui.text import cell_width, fit, inert, number
@@ -88,6 +89,7 @@ class HistoryScreen(OkrScreen):
         self.checked: list[str] = []  # weeks with a check-in: columns of the items table
         self.items: list[tuple[int, KeyResult, Item]] = []  # rows of the items table
         self.detail_for = "weeks"  # the table the pane below follows
+        self.linked: dict[int, str | None] = {}  # the periods before (-1) and after (1)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -160,6 +162,8 @@ class HistoryScreen(OkrScreen):
         title = Text(one_line(objective.title), style="bold")
         title.append(f"  {objective.start} – {objective.end}", style="dim")
         self.query_one("#h-title", Static).update(title)
+        following = next_of(store.objectives(include_archived=True), objective.id)
+        self.linked = {-1: objective.previous, 1: following[0].id if following else None}
         self.refresh_bindings()
         self.fill_tables()
         return True
@@ -361,14 +365,7 @@ class HistoryScreen(OkrScreen):
 
     def linked_period(self, step: int) -> str | None:
         """The id of the objective of the period before (-1) or after (1) this one."""
-        from store.chain import next_of
-
-        if self.objective is None:
-            return None
-        if step < 0:
-            return self.objective.previous
-        following = next_of(self.app.store.objectives(include_archived=True), self.objective_id)
-        return following[0].id if following else None
+        return self.linked.get(step)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "period":
