@@ -40,6 +40,11 @@ SECTIONS = [
     ),
     ("help.section.summary", [("screens.summary", "SummaryScreen")]),
     ("help.section.prep", [("screens.prep", "PrepScreen")]),
+    ("help.section.close", [("screens.close", "CloseScreen")]),
+    (
+        "help.section.rollover",
+        [("screens.rollover", "RolloverScreen"), ("screens.rollover", "Choice")],
+    ),
     ("help.section.help", [("screens.help", "HelpScreen")]),
 ]
 

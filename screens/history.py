@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from screens.base import OkrScreen
 from store import weeks
+from store.chain import next_of
 from store.model import CheckIn, Item, KeyResult, Objective
 from tui.i18n import t
 from tui.text import cell_width, fit, inert, number
@@ -74,6 +75,9 @@ class HistoryScreen(OkrScreen):
     BINDINGS = [
         Binding("escape,q", "back", "key.back", key_display="esc"),
         Binding("e", "edit", "key.edit"),
+        # The chain of periods (store.chain): October's weeks from November, and back.
+        Binding("left_square_bracket", "period(-1)", "history.key.prev_period", key_display="["),
+        Binding("right_square_bracket", "period(1)", "history.key.next_period", key_display="]"),
     ]
 
     def __init__(self, objective_id: str) -> None:
@@ -85,6 +89,7 @@ class HistoryScreen(OkrScreen):
         self.checked: list[str] = []  # weeks with a check-in: columns of the items table
         self.items: list[tuple[int, KeyResult, Item]] = []  # rows of the items table
         self.detail_for = "weeks"  # the table the pane below follows
+        self.linked: dict[int, str | None] = {}  # the periods before (-1) and after (1)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -157,6 +162,9 @@ class HistoryScreen(OkrScreen):
         title = Text(one_line(objective.title), style="bold")
         title.append(f"  {objective.start} – {objective.end}", style="dim")
         self.query_one("#h-title", Static).update(title)
+        following = next_of(store.objectives(include_archived=True), objective.id)
+        self.linked = {-1: objective.previous, 1: following[0].id if following else None}
+        self.refresh_bindings()
         self.fill_tables()
         return True
 
@@ -354,3 +362,17 @@ class HistoryScreen(OkrScreen):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def linked_period(self, step: int) -> str | None:
+        """The id of the objective of the period before (-1) or after (1) this one."""
+        return self.linked.get(step)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "period":
+            return self.linked_period(int(parameters[0])) is not None
+        return True
+
+    def action_period(self, step: int) -> None:
+        objective_id = self.linked_period(step)
+        if objective_id is not None:
+            self.app.push_screen(HistoryScreen(objective_id))

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, ListItem, ListView, Static
 
+from screens import saving
 from screens.base import OkrScreen
 from store import weeks
 from store.model import KeyResult, Objective, objective_score, progress
@@ -39,6 +40,43 @@ def sparkline(kr: KeyResult, values: list[float | None]) -> str:
             f = 1 - f
         out.append(SPARK[round(max(0.0, min(1.0, f)) * (len(SPARK) - 1))])
     return "".join(out)
+
+
+def chained_history(
+    store: Store, objective: Objective, last: int = 12
+) -> dict[str, tuple[KeyResult, list[float | None]]]:
+    """KR id -> (the KR to scale its sparkline by, its last ``last`` weekly values) across
+    the periods it continues (store.cycle.chained_series): scaled from the first
+    period's start, so that October's rise shows beside November's."""
+    from dataclasses import replace
+
+    from store.chain import kr_chain
+    from store.cycle import chained_series
+
+    objectives = store.objectives(include_archived=True)
+    checkins = store.checkins()
+    out = {}
+    for kr in objective.key_results:
+        series = chained_series(objectives, checkins, objective.id, kr.id)
+        starts = [k.start for _, k in kr_chain(objectives, objective.id, kr.id)]
+        first = next((s for s in starts if s is not None), kr.start)
+        out[kr.id] = (replace(kr, start=first), [v for _, _, v in series][-last:])
+    return out
+
+
+def cycle_hint(objective: Objective, store: Store) -> Text | None:
+    """The card's line offering to close the period (its last week has begun) or, once
+    closed, to roll it into the next; None when neither is due."""
+    from store import cycle
+
+    today = weeks.today()
+    if cycle.closable(objective, today):
+        return Text("  " + t("home.close_hint"), style="yellow")
+    if objective.closed and cycle.rollable(
+        objective, store.objectives(include_archived=True), today
+    ):
+        return Text("  " + t("home.next_hint"), style="yellow")
+    return None
 
 
 def confidence_text(confidence: int | None) -> Text:
@@ -72,7 +110,13 @@ class ObjectiveCard(Static):
         latest = {kr.id: values.get(kr.id, (None, None))[0] for kr in o.key_results}
         confidence = {kr.id: values.get(kr.id, (None, None))[1] for kr in o.key_results}
         score = objective_score(o, latest)
-        if store.has_checkin(o.id, this_week):
+        scales: dict[str, KeyResult] = {}
+        if o.previous is not None:  # a KR carried from earlier periods: its trend across them
+            for kr_id, (scale, values_of_chain) in chained_history(store, o).items():
+                scales[kr_id], history[kr_id] = scale, values_of_chain
+        if o.closed:
+            state = Text(t("cycle.closed"), style="cyan")
+        elif store.has_checkin(o.id, this_week):
             state = Text(t("week.done"), style="green")
         elif store.draft(o.id, this_week) is not None:
             state = Text(t("week.draft"), style="yellow")
@@ -89,6 +133,8 @@ class ObjectiveCard(Static):
         head = Text(inert(o.title, newlines=False), style="bold", no_wrap=True, overflow="ellipsis")
         if o.archived:
             head.append(f" ({t('list.archived')})", style="dim")
+        if o.closed:
+            head.append(f" ({t('cycle.closed')})", style="cyan")
         owner = f"  ·  {inert(o.owner, newlines=False)}" if o.owner else ""
         table.add_row(
             Text(f"{o.start} – {o.end}{owner}", style="dim"),
@@ -110,9 +156,10 @@ class ObjectiveCard(Static):
                 Text("  " + inert(kr.title, newlines=False)),
                 Text(value),
                 confidence_text(confidence[kr.id]),
-                Text(f"{sparkline(kr, history[kr.id]):<8} {shown}"),
+                Text(f"{sparkline(scales.get(kr.id, kr), history[kr.id]):<8} {shown}"),
             )
-        return Group(head, table)
+        hint = cycle_hint(o, store)
+        return Group(head, table, hint) if hint is not None else Group(head, table)
 
 
 class HomeScreen(OkrScreen):
@@ -126,6 +173,9 @@ class HomeScreen(OkrScreen):
         Binding("i", "import", "key.import"),
         Binding("s", "summary", "key.summary"),
         Binding("p", "prep", "key.prep"),
+        # Offered on the card (and in help and the palette) when store.cycle says so.
+        Binding("g", "close_period", "key.close", show=False),
+        Binding("r", "next_period", "key.next", show=False),
         Binding("a", "toggle_archived", "key.archived", show=False),
         Binding("question_mark,f1", "help", "key.help", key_display="?"),
         Binding("q", "quit", "key.quit"),
@@ -232,6 +282,42 @@ class HomeScreen(OkrScreen):
         if objective is None:
             self.notify(t("home.none_selected"), severity="warning")
         return objective
+
+    # -- the cycle: close a period, roll into the next (offered when store.cycle says so) ----
+
+    def on_list_view_highlighted(self) -> None:
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """g and r are offered as store.cycle says, of the highlighted card's objective (as
+        the card shows it: asking the footer never reads the store)."""
+        if action not in ("close_period", "next_period"):
+            return True
+        from store import cycle
+
+        if not self.is_mounted:
+            return False
+        item = self.query_one("#objectives", ListView).highlighted_child
+        cards = list(item.query(ObjectiveCard)) if item is not None else []
+        if not cards:
+            return False
+        objective = cards[0].objective
+        if action == "close_period":
+            return cycle.closable(objective, weeks.today())
+        shown = [card.objective for card in self.query(ObjectiveCard)]
+        return cycle.rollable(objective, shown, weeks.today())
+
+    def action_close_period(self) -> None:
+        from screens.close import CloseScreen
+
+        if (objective := self._need_objective()) is not None and saving.readable(self):
+            self.app.push_screen(CloseScreen(objective.id))
+
+    def action_next_period(self) -> None:
+        from screens.rollover import RolloverScreen
+
+        if (objective := self._need_objective()) is not None and saving.readable(self):
+            self.app.push_screen(RolloverScreen(objective.id))
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived

@@ -50,6 +50,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from store import model, weeks
+from store.cycle import Grading, grading
 from store.model import CheckIn, KeyResult, Meeting, Objective
 
 PACE_TOLERANCE = 0.10  # progress within 10 points of the linear path is on track
@@ -198,6 +199,9 @@ class MonthRollup:
     open_adjustments: list[Entry]
     running: list[ItemRef]
     meetings: list[Meeting]
+    # The grades, retrospective and calibration when the objective was closed and the
+    # month holds the end of its period (store.cycle.grading); else None.
+    review: Grading | None = None
 
 
 @dataclass
@@ -432,7 +436,14 @@ def month_rollup(
         open_adjustments=_open_adjustments(objective, labels, histories, during),
         running=_running(objective, labels, histories),
         meetings=[m for m in meetings if weeks.month_key(weeks.parse_date(m.date)) == month],
+        review=_review(objective, checkins, month),
     )
+
+
+def _review(objective: Objective, checkins: list[CheckIn], month: str) -> Grading | None:
+    """The close of the objective in the month that holds its period's end."""
+    end_month = weeks.month_key(weeks.parse_date(objective.end))
+    return grading(objective, checkins) if objective.closed and month == end_month else None
 
 
 def _kr_month(

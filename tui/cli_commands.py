@@ -238,7 +238,7 @@ OUTPUT_OPTION = click.option(
 @OUTPUT_OPTION
 @pass_env
 def export(env: Env, output: Path | None) -> None:
-    """Write the whole store as one JSON document (the interchange format, version 1)."""
+    """Write the whole store as one JSON document (the interchange format, version 2)."""
     from store.storage import dumps, write_file_atomic
 
     text = dumps(env.store.export())
@@ -269,4 +269,5 @@ def _name(file: Path) -> str:
 
 
 import tui.cli_admin  # noqa: E402,F401  (registers backups)
+import tui.cli_cycle  # noqa: E402,F401  (registers close, next)
 import tui.cli_rollups  # noqa: E402,F401  (registers summary, prep, due)

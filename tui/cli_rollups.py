@@ -38,6 +38,7 @@ from tui.cli_commands import (
     month_param,
     pass_env,
 )
+from tui.cli_cycle import print_span, quarter_param, span_months
 
 # tui.report.FORMATS, written out so that loading the command line does not load the
 # report and the rollups (tests/test_cli_rollups.py checks they agree).
@@ -59,6 +60,9 @@ def _use_lang(env: Env, lang: str | None) -> str:
 
 @cli.command()
 @click.option("--month", callback=month_param, help="The month YYYY-MM (default: see below).")
+@click.option("--quarter", callback=quarter_param, help="A quarter, e.g. 2026-Q4 (linked months).")
+@click.option("--from", "first", callback=month_param, help="With --to: months YYYY-MM to YYYY-MM.")
+@click.option("--to", "last", callback=month_param, help="With --from: the last month.")
 @click.option("--objective", "objective_id", help="Only this objective (its id).")
 @LANG_OPTION
 @FORMAT_OPTION
@@ -67,12 +71,15 @@ def _use_lang(env: Env, lang: str | None) -> str:
 def summary(
     env: Env,
     month: str | None,
+    quarter: tuple[str, str] | None,
+    first: str | None,
+    last: str | None,
     objective_id: str | None,
     lang: str | None,
     fmt: str,
     output: Path | None,
 ) -> None:
-    """The month-end summary for the manager.
+    """The month-end summary for the manager (or of a quarter, of linked months).
 
     Default month: the current one, or the previous one during days 1-7 of a month.
     """
@@ -81,6 +88,10 @@ def summary(
     from tui.report import default_month, render_summary, summary_rollups
 
     lang = _use_lang(env, lang)
+    span = span_months(month, quarter, first, last)
+    if span is not None:  # the chains of linked objectives over several months
+        print_span(env, span, objective_id, lang, fmt, output)
+        return
     today = weeks.today()
     month = month or default_month(today)
     store = env.store

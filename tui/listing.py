@@ -36,6 +36,7 @@ def render_objective_list(store: Store, include_archived: bool = False) -> str:
         values = latest_values(store, o)
         score = objective_score(o, values)
         flag = f" ({t('list.archived')})" if o.archived else ""
+        flag += f" ({t('cycle.closed')})" if o.closed else ""
         lines.append(f"{inert(o.title, newlines=False)}{flag}   [{o.id}]")
         lines.append(f"  {o.start} – {o.end}   {bar(score, 20)} {percent(score)}")
         width = max((cell_width(inert(k.title, newlines=False)) for k in o.key_results), default=0)

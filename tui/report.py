@@ -418,6 +418,11 @@ def _summary_blocks(r: MonthRollup, lang: str) -> list[Block]:
         )
     )
 
+    if r.review is not None:  # closed: the grades, the retrospective, the calibration
+        from tui.report_cycle import review_blocks  # (it builds on this module's blocks)
+
+        out += review_blocks(r.review, lang)
+
     out.append(Heading(3, t("report.s_meetings", lang)))
     out.append(
         _bullets_or(
