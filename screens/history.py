@@ -74,6 +74,7 @@ class HistoryScreen(OkrScreen):
     BINDINGS = [
         Binding("escape,q", "back", "key.back", key_display="esc"),
         Binding("e", "edit", "key.edit"),
+        Binding("g", "chart", "key.chart", show=False),
     ]
 
     def __init__(self, objective_id: str) -> None:
@@ -351,6 +352,17 @@ class HistoryScreen(OkrScreen):
         from screens.editor import EditorScreen
 
         self.app.push_screen(EditorScreen(self.objective_id))
+
+    def action_chart(self) -> None:
+        """The chart of the highlighted E-item's KR (from the weeks, the first KR)."""
+        from screens.chart import ChartScreen
+
+        krs = self.objective.key_results if self.objective else []
+        if self.detail_for == "items" and self.items:
+            row = self.query_one("#items", DataTable).cursor_row
+            krs = [self.items[min(max(row, 0), len(self.items) - 1)][1]]
+        if krs:
+            self.app.push_screen(ChartScreen(self.objective_id, krs[0].id))
 
     def action_back(self) -> None:
         self.dismiss(None)

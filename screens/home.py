@@ -127,6 +127,7 @@ class HomeScreen(OkrScreen):
         Binding("s", "summary", "key.summary"),
         Binding("p", "prep", "key.prep"),
         Binding("a", "toggle_archived", "key.archived", show=False),
+        Binding("g", "chart", "key.chart", show=False),
         Binding("question_mark,f1", "help", "key.help", key_display="?"),
         Binding("q", "quit", "key.quit"),
     ]
@@ -232,6 +233,13 @@ class HomeScreen(OkrScreen):
         if objective is None:
             self.notify(t("home.none_selected"), severity="warning")
         return objective
+
+    def action_chart(self) -> None:
+        from screens.chart import ChartScreen
+
+        objective = self._need_objective()
+        if objective is not None and objective.key_results:
+            self.app.push_screen(ChartScreen(objective.id, objective.key_results[0].id))
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived

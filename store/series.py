@@ -19,8 +19,9 @@ Per week:
   level); None outside the periods and while unknown.
 
 Each period is a :class:`Segment` (its objective and KR, dates, the weeks it covers,
-start and target, and ``end_x``: where its last day ends on the x axis, in weeks from
-the first week's Monday, so a chart can draw the path on to the target).
+start and target, and ``start_x`` / ``end_x``: where its first day starts and its last
+day ends on the x axis, in weeks from the first week's Monday, so a chart can draw the
+path as the straight line it is, from the start to the target).
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ class Segment:
     last: int  # index of its last week
     start_value: float | None  # the KR's start in this period (None: unknown / none)
     target: float | None  # the KR's target in this period (None: unknown)
-    end_x: float  # the end of the period's last day, in weeks from weeks[0]'s Monday
+    start_x: float  # the start of the period's first day, in weeks from weeks[0]'s Monday
+    end_x: float  # the end of its last day (so week i's Monday is at x = i)
 
 
 @dataclass
@@ -138,8 +140,8 @@ def kr_series(
 
     for (o, k), own in zip(chain, own_weeks, strict=True):
         shown = [w for w in own if w in index]
-        end = weeks.parse_date(o.end)
-        end_x = round(((end - first_monday).days + 1) / 7, 4)
+        start_x = round((weeks.parse_date(o.start) - first_monday).days / 7, 4)
+        end_x = round(((weeks.parse_date(o.end) - first_monday).days + 1) / 7, 4)
         if shown:
             series.segments.append(
                 Segment(
@@ -151,6 +153,7 @@ def kr_series(
                     index[shown[-1]],
                     k.start,
                     _target(k),
+                    start_x,
                     end_x,
                 )
             )
