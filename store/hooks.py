@@ -9,6 +9,8 @@ An executable file in ``<data dir>/hooks/`` named after an event runs when it ha
 
 The document arrives on standard input (UTF-8 JSON); the environment has
 ``OKR_HOOK`` (the event) and ``OKR_DATA_DIR``; the working directory is the data dir.
+The ``okr`` commands a hook runs itself fire no hooks (``OKR_HOOK`` is set), so an
+``on-summary`` hook may run ``okr summary`` without calling itself for ever.
 A hook runs only after the store write has finished, so it never holds the store's lock
 and can itself run ``okr`` commands. It may take ``OKR_HOOK_TIMEOUT`` seconds (default
 10); then it is stopped (with whatever it started: it runs in its own process group).
@@ -124,8 +126,8 @@ def run_hook(
     if name not in HOOKS:
         raise ValueError(f"unknown hook {name!r}")
     path = hooks_dir(data_dir) / name
-    if not os.path.lexists(path):
-        return None
+    if not os.path.lexists(path) or os.environ.get("OKR_HOOK"):
+        return None  # none; or we run inside a hook, whose own okr commands fire none
     if not path.is_file() or not os.access(path, os.X_OK):
         return HookProblem(name, "not_executable", path)
     text = document if isinstance(document, str) else json.dumps(document, ensure_ascii=False)

@@ -78,6 +78,14 @@ def test_a_hook_without_the_run_bit_is_not_run(tmp_path):
     assert not marker.exists()
 
 
+def test_okr_run_by_a_hook_fires_no_hook(tmp_path, monkeypatch):
+    marker = tmp_path / "ran"
+    hook(tmp_path, "on-summary", f'touch "{marker}"')
+    monkeypatch.setenv("OKR_HOOK", "on-summary")  # as a hook's own `okr summary` sees it
+    assert hooks.run_hook(tmp_path, "on-summary", {}) is None
+    assert not marker.exists()
+
+
 def test_timeout_setting(monkeypatch):
     assert hooks.hook_timeout({}) == 10
     assert hooks.hook_timeout({"OKR_HOOK_TIMEOUT": "2.5"}) == 2.5
