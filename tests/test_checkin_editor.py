@@ -216,6 +216,23 @@ def test_giving_up_after_an_error_keeps_the_text_and_the_app_resumes_it(demo_sto
     assert "#! Resumed from your draft of 2026-W43" in editor.seen(0)
 
 
+def test_a_new_item_in_a_resumed_text_is_added_once(demo_store, editor):
+    o, _kr1, kr2, _kr3 = ids(demo_store)
+    editor.rounds(
+        [("value: 21", "value: 2x"), ("\n[KR3", "\n  [E +] Webinar\n  status: on track\n\n[KR3")],
+        "EMPTY",
+    )
+    assert okr(demo_store, "checkin", "--editor").exit_code == 0
+    (editor.folder / "count").unlink()
+    editor.rounds([("value: 2x", "value: 24")])
+    result = okr(demo_store, "checkin", "--editor")
+    assert result.exit_code == 0, result.output
+    assert "[E +] Webinar" not in editor.seen(0) and "] Webinar" in editor.seen(0)
+    store = Store(demo_store.data_dir)
+    assert [i.title for i in store.objective(o.id).kr(kr2.id).items].count("Webinar") == 1
+    assert store.checkin(o.id, WEEK).kr(kr2.id).value == 24
+
+
 def test_an_editor_that_fails_saves_nothing_but_keeps_the_text(demo_store, editor):
     o, _kr1, kr2, _kr3 = ids(demo_store)
     editor.rounds("FAIL")

@@ -28,7 +28,7 @@ The form, one block per KR with its E-items under it, reads and diffs well::
       happened:
       adjust:
 
-    [note]
+    [week note]
     # The week: wins, problems, asks for the manager (as many lines as you like).
 
 Labels and statuses are written in the UI's language and read in either; ``#`` starts a
@@ -486,6 +486,7 @@ class _Reader:
                 self.error(n, t("form.err.new_title", self.lang))
                 return
             new = NewItem(new_id("e"), kr.id, title)
+            section.lines[(new.id, "new")] = n
             form.added.append(new)
             form.items[new.id] = ItemFields()
             self.block = ("item", kr, new.id)
@@ -628,12 +629,17 @@ def annotate(text: str, errors: list[tuple[int, str]], lang: str | None = None) 
         out.append(line)
     if len(lines) in by_line:
         out += [f"{ERROR_MARK} {message}" for message in by_line[len(lines)]]
-    return "\n".join(out)
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 def section_text(text: str, section: Section) -> str:
-    """The lines of the text that belong to one section (kept in its draft)."""
+    """The lines of the text that belong to one section (kept in its draft), each new
+    E-item's ``[E +]`` written with the id it has in the draft's form (so the text and
+    the form resumed with it name the same item, and it is not added twice)."""
     lines = strip_marks(text).split("\n")
+    for (item_id, kind), n in section.lines.items():
+        if kind == "new":
+            lines[n] = lines[n].replace("[E +]", f"[E {item_id}]", 1)
     return "\n".join(lines[section.first : section.last or len(lines)]).strip("\n") + "\n"
 
 
