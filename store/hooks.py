@@ -31,9 +31,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import subprocess
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -105,8 +102,10 @@ def _last_line(raw: bytes) -> str:
     return _printable(lines[-1]) if lines else ""
 
 
-def _stop(process: subprocess.Popen) -> None:
+def _stop(process) -> None:
     """Kill the hook and everything it started (its own process group)."""
+    import signal
+
     try:
         os.killpg(process.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
@@ -130,6 +129,9 @@ def run_hook(
         return None  # none; or we run inside a hook, whose own okr commands fire none
     if not path.is_file() or not os.access(path, os.X_OK):
         return HookProblem(name, "not_executable", path)
+    import subprocess  # here: a command without hooks never pays for these imports
+    import tempfile
+
     text = document if isinstance(document, str) else json.dumps(document, ensure_ascii=False)
     limit = hook_timeout() if timeout is None else timeout
     env = dict(os.environ, OKR_HOOK=name, OKR_DATA_DIR=str(Path(data_dir)))

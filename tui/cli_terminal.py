@@ -8,7 +8,6 @@ imports Textual; plotext is imported by ``okr chart`` only.
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -90,6 +89,8 @@ def chart(
             raise UserError(t("chart.no_krs"))
     color = use_color(sys.stdout)
     if width is None:
+        import shutil
+
         columns = shutil.get_terminal_size((80, 24)).columns if sys.stdout.isatty() else 80
         width = max(40, min(columns, 160))
     for n, k in enumerate(krs):
