@@ -35,8 +35,7 @@ BAR_MARK = "█"
 COLORS = {"value": "blue+", "path": "gray+", "target": "green", "low": "red", "some": "orange"}
 CONFIDENCE_COLORS = {"red": "red", "yellow": "orange", "green": "green", "dim": "gray"}
 CONFIDENCE_ROWS = 8  # the confidence plot: frame, 5 rows (0, 5 and 10 on whole rows), frame, weeks
-MIN_WIDTH, MIN_HEIGHT = 40, 14
-HEAD_LINES = 2  # title, legend
+MIN_WIDTH, MIN_HEIGHT = 40, 17  # 17: title and legend, 6 rows of values, the confidence plot
 
 
 @dataclass

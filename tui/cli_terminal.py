@@ -42,7 +42,7 @@ def _resolve_kr(objective, text: str):
     help="Objective id (default: the one running).",
 )
 @click.option("--width", type=click.IntRange(min=40), help="Columns (default: the terminal's).")
-@click.option("--height", type=click.IntRange(min=14), help="Lines (default: 22).")
+@click.option("--height", type=click.IntRange(min=17), help="Lines (default: 22).")
 @LANG_OPTION
 @pass_env
 def chart(
