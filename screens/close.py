@@ -336,7 +336,7 @@ class CloseScreen(OkrScreen):
             return
         self.objective = closed
         self.typed = False
-        cycle.run_close_hook(store.data_dir, cycle.grading(closed, self.checkins))
+        run_close_hook(self.app, closed)
         self.app.notify(t("close.done", title=inert(closed.title, newlines=False)))
         self.dismiss(True)
 
@@ -349,3 +349,17 @@ class CloseScreen(OkrScreen):
         leave_after_asking(
             self, t("close.leave_question"), yes=t("close.leave_yes"), no=t("close.leave_no")
         )
+
+
+def run_close_hook(app, closed) -> None:
+    """The on-close hook, in a thread: a slow hook never holds the screen (store.hooks)."""
+
+    def run() -> None:
+        from store import hooks
+        from tui.terminal import hook_sentence
+
+        problem = hooks.after_close(app.store, closed)
+        if problem is not None:
+            app.call_from_thread(app.notify, hook_sentence(problem), severity="warning")
+
+    app.run_worker(run, thread=True, group="hooks")

@@ -78,6 +78,7 @@ class HistoryScreen(OkrScreen):
         # The chain of periods (store.chain): October's weeks from November, and back.
         Binding("left_square_bracket", "period(-1)", "history.key.prev_period", key_display="["),
         Binding("right_square_bracket", "period(1)", "history.key.next_period", key_display="]"),
+        Binding("g", "chart", "key.chart", show=False),
     ]
 
     def __init__(self, objective_id: str) -> None:
@@ -359,6 +360,17 @@ class HistoryScreen(OkrScreen):
         from screens.editor import EditorScreen
 
         self.app.push_screen(EditorScreen(self.objective_id))
+
+    def action_chart(self) -> None:
+        """The chart of the highlighted E-item's KR (from the weeks, the first KR)."""
+        from screens.chart import ChartScreen
+
+        krs = self.objective.key_results if self.objective else []
+        if self.detail_for == "items" and self.items:
+            row = self.query_one("#items", DataTable).cursor_row
+            krs = [self.items[min(max(row, 0), len(self.items) - 1)][1]]
+        if krs:
+            self.app.push_screen(ChartScreen(self.objective_id, krs[0].id))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -174,9 +174,10 @@ class HomeScreen(OkrScreen):
         Binding("s", "summary", "key.summary"),
         Binding("p", "prep", "key.prep"),
         # Offered on the card (and in help and the palette) when store.cycle says so.
-        Binding("g", "close_period", "key.close", show=False),
+        Binding("x", "close_period", "key.close", show=False),
         Binding("r", "next_period", "key.next", show=False),
         Binding("a", "toggle_archived", "key.archived", show=False),
+        Binding("g", "chart", "key.chart", show=False),
         Binding("question_mark,f1", "help", "key.help", key_display="?"),
         Binding("q", "quit", "key.quit"),
     ]
@@ -289,7 +290,7 @@ class HomeScreen(OkrScreen):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """g and r are offered as store.cycle says, of the highlighted card's objective (as
+        """x and r are offered as store.cycle says, of the highlighted card's objective (as
         the card shows it: asking the footer never reads the store)."""
         if action not in ("close_period", "next_period"):
             return True
@@ -318,6 +319,13 @@ class HomeScreen(OkrScreen):
 
         if (objective := self._need_objective()) is not None and saving.readable(self):
             self.app.push_screen(RolloverScreen(objective.id))
+
+    def action_chart(self) -> None:
+        from screens.chart import ChartScreen
+
+        objective = self._need_objective()
+        if objective is not None and objective.key_results:
+            self.app.push_screen(ChartScreen(objective.id, objective.key_results[0].id))
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived

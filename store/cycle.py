@@ -822,13 +822,3 @@ def close_document(g: Grading) -> dict:
     import dataclasses
 
     return {"format": "okr-close", "version": 1, **dataclasses.asdict(g)}
-
-
-def run_close_hook(data_dir, g: Grading) -> None:
-    """The ``on-close`` hook of the data dir (store.hooks, where that module exists) is
-    given the close's document."""
-    try:
-        from store import hooks  # type: ignore[attr-defined]
-    except ImportError:
-        return
-    hooks.run_hook(data_dir, "on-close", close_document(g))

@@ -4,8 +4,6 @@ tests/cycle_helpers.py): what they print, what they store, how they refuse."""
 from __future__ import annotations
 
 import json
-import sys
-import types
 
 import pytest
 from cycle_helpers import saved_october
@@ -94,15 +92,18 @@ def test_close_as_json_and_in_chinese(october_dir):
     assert "已于 2026-11-02 结束本周期。" in zh.stdout and "信心校准" in zh.stdout
 
 
-def test_the_on_close_hook_gets_the_close(october_dir, monkeypatch):
-    calls = []
-    hooks = types.ModuleType("store.hooks")
-    hooks.run_hook = lambda data_dir, name, document: calls.append((data_dir, name, document))
-    monkeypatch.setitem(sys.modules, "store.hooks", hooks)
+def test_the_on_close_hook_gets_the_close(october_dir):
+    hooks = october_dir / "hooks"
+    hooks.mkdir()
+    script = hooks / "on-close"
+    script.write_text(f'#!/bin/sh\ncat > "{october_dir}/closed.json"\n')
+    script.chmod(0o755)
     assert run(october_dir, "close", "o-oct", "--yes").exit_code == 0
-    [(where, name, document)] = calls
-    assert name == "on-close" and document["objective_id"] == "o-oct"
-    assert document["grade"] == pytest.approx(0.76) and str(where) == str(october_dir)
+    document = json.loads((october_dir / "closed.json").read_text())
+    assert document["hook"] == "on-close" and document["objective"]["id"] == "o-oct"
+    assert document["objective"]["review"]["closed"] == "2026-11-02"
+    assert document["close"]["objective_id"] == "o-oct"
+    assert document["close"]["grade"] == pytest.approx(0.76)
 
 
 def test_next_with_the_defaults(october_dir):

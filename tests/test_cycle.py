@@ -121,7 +121,8 @@ def test_the_close_reads_as_computed_by_hand():
     assert rows["KR5"][-4:] == ["12,000", "followers", "0.6", "0.6"]
     zh = render_close(cycle.grading(closed_october(), october_checkins()), "zh")
     assert (
-        "全部关键结果：11 次周检的 Brier 分数 0.23；平均信心 0.63，实际达成 0.64：校准良好。" in zh
+        "全部关键结果：11 次周度更新的 Brier 分数 0.23；平均信心指数 0.63，实际达成 0.64：校准良好。"
+        in zh
     )
     assert "未评分" in zh and "做得好的：The trade fair" in zh
 

@@ -53,7 +53,7 @@ async def test_home_offers_close_only_from_the_last_week(demo_store):
         await pilot.pause()
         assert app.screen.check_action("close_period", ()) is False
         assert "g closes it" not in card_text(app)
-        await pilot.press("g")
+        await pilot.press("x")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     pendulum.travel_to(LAST_WEEK, freeze=True)
@@ -62,7 +62,7 @@ async def test_home_offers_close_only_from_the_last_week(demo_store):
         await pilot.pause()
         assert app.screen.check_action("close_period", ()) is True
         assert app.screen.check_action("next_period", ()) is True
-        assert "The period ends: g closes it" in card_text(app)
+        assert "The period ends: x closes it" in card_text(app)
 
 
 async def test_close_by_keys(demo_store):
@@ -71,7 +71,7 @@ async def test_close_by_keys(demo_store):
     app = OkrApp(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("g")
+        await pilot.press("x")
         await wait_for(pilot, lambda: isinstance(app.screen, CloseScreen))
         await pilot.pause()
         assert focused_id(app) == "cl-grade-0"
@@ -117,11 +117,11 @@ async def test_close_escape_asks_when_something_was_typed(demo_store):
     app = OkrApp(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("g")
+        await pilot.press("x")
         await wait_for(pilot, lambda: isinstance(app.screen, CloseScreen))
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
-        await pilot.press("g")
+        await pilot.press("x")
         await wait_for(pilot, lambda: isinstance(app.screen, CloseScreen))
         await pilot.press("tab", *"x", "escape")
         await pilot.pause()

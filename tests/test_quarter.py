@@ -294,7 +294,7 @@ def test_the_quarter_in_words(store, lang):
         assert "#### 2026年11月（2026-12-01 结束，评分 0.8）" in md
         assert "- 未带入下一周期：KR1 · Run v1 weekly；KR3 · Video series" in md
         assert (
-            "全部关键结果：8 次周检的 Brier 分数 0.15；平均信心 0.61，实际达成 0.50：校准良好。"
+            "全部关键结果：8 次周度更新的 Brier 分数 0.15；平均信心指数 0.61，实际达成 0.50：校准良好。"
             in md
         )
     data = json.loads(render_span(s, "json", lang))

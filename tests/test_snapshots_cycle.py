@@ -19,7 +19,7 @@ NOVEMBER = pendulum.datetime(2026, 11, 2, 9, 0, tz="local")
 def steps(screen: str):
     async def run_before(pilot) -> None:
         await pilot.pause()
-        await pilot.press("g" if screen == "close" else "r")
+        await pilot.press("x" if screen == "close" else "r")
         await pilot.pause()
         if screen == "close":
             await pilot.press("tab", *"the fair", "tab")

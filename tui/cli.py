@@ -28,7 +28,8 @@ LANGS = ("en", "zh")  # tui.i18n.LANGS, checked by tests/test_perf_hygiene.py
 
 
 def main() -> None:
-    code = _fast_path(sys.argv[1:])
+    # Shell completion (``_OKR_COMPLETE``, see ``okr completion``) is click's, always.
+    code = None if os.environ.get("_OKR_COMPLETE") else _fast_path(sys.argv[1:])
     if code is not None:
         raise SystemExit(code)
     from tui.cli_commands import cli

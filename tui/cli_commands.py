@@ -16,6 +16,7 @@ import click
 
 from tui import i18n
 from tui.cli import VERSION, error_sentence, user_errors
+from tui.completion import complete_month, complete_objective, complete_week
 from tui.i18n import t
 
 
@@ -155,26 +156,62 @@ def date_param(ctx: click.Context, param: click.Parameter, value: str | None):
 @click.option(
     "--week",
     callback=week_param,
+    shell_complete=complete_week,
     help="ISO week to check in, e.g. 2026-W41 (default: this week).",
 )
 @click.option(
-    "--objective", "objective_id", help="Objective id (default: each active one in turn)."
+    "--objective",
+    "objective_id",
+    shell_complete=complete_objective,
+    help="Objective id (default: each active one in turn).",
+)
+@click.option(
+    "--editor", "use_editor", is_flag=True, help="Fill in a text form in $VISUAL / $EDITOR."
+)
+@click.option("--print", "print_form", is_flag=True, help="Write the text form to stdout.")
+@click.option(
+    "--from",
+    "from_file",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="Read a filled-in text form from FILE (- reads stdin).",
 )
 @pass_env
-def checkin(env: Env, week: str | None, objective_id: str | None) -> None:
+def checkin(
+    env: Env,
+    week: str | None,
+    objective_id: str | None,
+    use_editor: bool,
+    print_form: bool,
+    from_file: Path | None,
+) -> None:
     """Open this (or a past) week's check-in."""
     from store import weeks
 
     store = env.store
+    week = week or weeks.week_key(weeks.today())
+    text = use_editor or print_form or from_file is not None
+    if from_file is not None and (use_editor or print_form):
+        raise click.UsageError(t("form.from_with_editor"))
     if objective_id is not None:
         if store.objective(objective_id) is None:
             raise UserError(t("cli.no_such_objective", id=repr(objective_id)))
         ids = [objective_id]
+    elif text:  # the objectives whose period holds the week (the app offers every one)
+        ids = [o.id for o in store.objectives() if o.is_due(week)]
+        if not ids and from_file is None:
+            raise UserError(t("form.nothing_due", week=week))
     else:
         ids = [o.id for o in store.objectives()]
         if not ids:
             raise UserError(t("cli.nothing_to_checkin"))
-    run_app(env, checkin=(ids, week or weeks.week_key(weeks.today())))
+    if text:
+        from tui.cli_terminal import text_checkin
+
+        text_checkin(
+            env, ids, week, use_editor=use_editor, print_form=print_form, from_file=from_file
+        )
+        return
+    run_app(env, checkin=(ids, week))
 
 
 @cli.command("import")
@@ -183,6 +220,7 @@ def checkin(env: Env, week: str | None, objective_id: str | None) -> None:
 @click.option(
     "--month",
     callback=month_param,
+    shell_complete=complete_month,
     help="The period: this month YYYY-MM (default: the current month).",
 )
 @click.option("--start", callback=date_param, help="Period start YYYY-MM-DD.")
@@ -271,3 +309,4 @@ def _name(file: Path) -> str:
 import tui.cli_admin  # noqa: E402,F401  (registers backups)
 import tui.cli_cycle  # noqa: E402,F401  (registers close, next)
 import tui.cli_rollups  # noqa: E402,F401  (registers summary, prep, due)
+import tui.cli_terminal  # noqa: E402,F401  (registers chart, completion)

@@ -188,10 +188,14 @@ def close_(
         raise UserError(f"{e}.") from None
     store.save_objective(closed)
     grading = cycle.grading(closed, checkins)
-    cycle.run_close_hook(store.data_dir, grading)
+    from store import hooks
     from tui.report_cycle import render_close
+    from tui.terminal import hook_sentence
 
     click.echo(render_close(grading, lang, fmt), nl=False)
+    problem = hooks.after_close(store, closed)
+    if problem is not None:
+        click.echo(hook_sentence(problem, lang), err=True)
 
 
 def _only(candidates: list, which: str, none: str):

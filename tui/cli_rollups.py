@@ -22,6 +22,7 @@ Decisions:
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -39,6 +40,8 @@ from tui.cli_commands import (
     pass_env,
 )
 from tui.cli_cycle import print_span, quarter_param, span_months
+from tui.completion import complete_month, complete_objective
+from tui.terminal import hook_sentence
 
 # tui.report.FORMATS, written out so that loading the command line does not load the
 # report and the rollups (tests/test_cli_rollups.py checks they agree).
@@ -59,11 +62,21 @@ def _use_lang(env: Env, lang: str | None) -> str:
 
 
 @cli.command()
-@click.option("--month", callback=month_param, help="The month YYYY-MM (default: see below).")
+@click.option(
+    "--month",
+    callback=month_param,
+    shell_complete=complete_month,
+    help="The month YYYY-MM (default: see below).",
+)
 @click.option("--quarter", callback=quarter_param, help="A quarter, e.g. 2026-Q4 (linked months).")
 @click.option("--from", "first", callback=month_param, help="With --to: months YYYY-MM to YYYY-MM.")
 @click.option("--to", "last", callback=month_param, help="With --from: the last month.")
-@click.option("--objective", "objective_id", help="Only this objective (its id).")
+@click.option(
+    "--objective",
+    "objective_id",
+    shell_complete=complete_objective,
+    help="Only this objective (its id).",
+)
 @LANG_OPTION
 @FORMAT_OPTION
 @OUTPUT_OPTION
@@ -83,9 +96,10 @@ def summary(
 
     Default month: the current one, or the previous one during days 1-7 of a month.
     """
+    from store import hooks
     from store.storage import write_file_atomic
     from tui.i18n import t
-    from tui.report import default_month, render_summary, summary_rollups
+    from tui.report import default_month, render_summary, summary_rollups, summary_series
 
     lang = _use_lang(env, lang)
     span = span_months(month, quarter, first, last)
@@ -105,12 +119,21 @@ def summary(
     else:
         objectives = None  # every objective of the month
     rollups = summary_rollups(store, month, today, objectives)
-    text = render_summary(rollups, month, fmt, lang, today=today)
+    hook = os.path.lexists(hooks.hooks_dir(store.data_dir) / "on-summary")
+    series = summary_series(store, rollups, month) if fmt == "json" or hook else None
+    text = render_summary(rollups, month, fmt, lang, today=today, series=series)
     if output is None:
         click.echo(text, nl=False)
     else:
         write_file_atomic(output, text)
         click.echo(t("report.cli.saved", lang, path=output), err=True)
+    if hook:  # after the output is written: the summary in JSON on the hook's stdin
+        document = (
+            text if fmt == "json" else render_summary(rollups, month, "json", lang, today, series)
+        )
+        problem = hooks.run_hook(store.data_dir, "on-summary", document)
+        if problem is not None:
+            click.echo(hook_sentence(problem, lang), err=True)
 
 
 @cli.command()

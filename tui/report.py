@@ -78,8 +78,12 @@ def _u(text: str | None, *, newlines: bool = True) -> str:
 # -- public API -------------------------------------------------------------------------------------
 
 
-def render_summary(rollups: list[MonthRollup], month: str, fmt: str, lang: str, today=None) -> str:
-    """The month summary of one or more objectives in ``fmt`` (md | text | json)."""
+def render_summary(
+    rollups: list[MonthRollup], month: str, fmt: str, lang: str, today=None, series=None
+) -> str:
+    """The month summary of one or more objectives in ``fmt`` (md | text | json).
+
+    ``series``: :func:`summary_series`; JSON then gives each KR its weekly ``series``."""
     to_date = rollups[0].to_date if rollups else _running(month, today)
     if fmt == "json":
         return _json(
@@ -90,7 +94,10 @@ def render_summary(rollups: list[MonthRollup], month: str, fmt: str, lang: str, 
                 "month": month,
                 "to_date": to_date,
                 "objectives": [
-                    {"bottom_line": _verdict_sentence(r.verdict, r.reasons, lang), **_plain_data(r)}
+                    {
+                        "bottom_line": _verdict_sentence(r.verdict, r.reasons, lang),
+                        **_with_series(_plain_data(r), series),
+                    }
                     for r in rollups
                 ],
             }
@@ -135,6 +142,30 @@ def summary_rollups(
         objectives = [o for o in store.objectives() if overlaps(o, first, last)]
     meetings = store.meetings()
     return [month_rollup(o, store.checkins(o.id), meetings, month, today) for o in objectives]
+
+
+def summary_series(store: Store, rollups: list[MonthRollup], month: str) -> dict:
+    """Each KR's weekly series (store.series) up to the month's last week, by
+    (objective id, KR id): what the JSON summary carries beside the figures."""
+    from store.series import kr_series
+
+    until = weeks.month_weeks(month)[-1]
+    objectives = store.objectives(include_archived=True)
+    checkins = store.checkins()
+    out = {}
+    for r in rollups:
+        for k in r.key_results:
+            found = kr_series(objectives, checkins, r.objective_id, k.id, until=until)
+            if found is not None:
+                out[(r.objective_id, k.id)] = found.to_dict()
+    return out
+
+
+def _with_series(data: dict, series: dict | None) -> dict:
+    if series is not None:
+        for kr in data["key_results"]:
+            kr["series"] = series.get((data["objective_id"], kr["id"]))
+    return data
 
 
 def prep_report(store: Store, since: date | None, today: date) -> PrepRollup:

@@ -26,17 +26,17 @@ WORDS = {
     "cycle.calibration_hint": (
         "A confidence c in a check-in said “c in 10 that the key result reaches its target "
         "by the end of the period”. Brier score: 0 is perfect, 0.25 is always saying 5.",
-        "周检中的信心 c 表示“本关键结果在周期结束前达成目标值的把握为 c/10”。"
+        "周度更新中的信心指数 c 表示“本关键结果在周期结束前达成目标值的把握为 c/10”。"
         "Brier 分数：0 为完美，始终填 5 为 0.25。",
     ),
     "cycle.all_krs": ("All key results", "全部关键结果"),
     "cycle.forecast": (
         "{label}: Brier score {brier} over {count} check-ins; mean confidence {forecast} "
         "against {outcome} reached: {verdict}.",
-        "{label}：{count} 次周检的 Brier 分数 {brier}；平均信心 {forecast}，"
+        "{label}：{count} 次周度更新的 Brier 分数 {brier}；平均信心指数 {forecast}，"
         "实际达成 {outcome}：{verdict}。",
     ),
-    "cycle.no_forecast": ("{label}: no confidence recorded.", "{label}：没有记录信心。"),
+    "cycle.no_forecast": ("{label}: no confidence recorded.", "{label}：没有记录信心指数。"),
     "cycle.verdict.well_calibrated": ("well calibrated", "校准良好"),
     "cycle.verdict.over_confident": ("over-confident", "过于自信"),
     "cycle.verdict.under_confident": ("under-confident", "信心不足"),
@@ -56,23 +56,23 @@ WORDS = {
     "cycle.mode.cumulative": ("cumulative", "累计"),
     "cycle.mode.per_period": ("per period", "按周期"),
     "cycle.kr_line": ("{label} {title}: {measure}", "{label} {title}：{measure}"),
-    "cycle.dropped_krs": ("Key results dropped", "放弃的关键结果"),
+    "cycle.dropped_krs": ("Key results dropped", "取消的关键结果"),
     "cycle.reached": ("reached its target", "已达成目标"),
-    "cycle.not_kept": ("dropped", "已放弃"),
+    "cycle.not_kept": ("dropped", "已取消"),
     "cycle.carried": (
         "E-items carried, with their last status",
         "带入的执行项（及其最后状态）",
     ),
     "cycle.you_planned": ("you planned: {text}", "上次计划：{text}"),
     "cycle.no_status": ("no status yet", "尚无状态"),
-    "cycle.left": ("E-items not carried (done or dropped)", "未带入的执行项（已完成或已放弃）"),
+    "cycle.left": ("E-items not carried (done or dropped)", "未带入的执行项（已完成或已取消）"),
     "cycle.orphans_dropped": (
         "Open E-items of dropped key results, dropped (move them in the rollover screen "
         "instead: `okr next` without --yes)",
-        "所属关键结果已放弃的进行中执行项，已一并放弃（如需移到其他关键结果，"
+        "所属关键结果已取消的进行中执行项，已一并取消（如需移到其他关键结果，"
         "请用不带 --yes 的 `okr next`）",
     ),
-    "cycle.items_dropped": ("E-items dropped", "放弃的执行项"),
+    "cycle.items_dropped": ("E-items dropped", "取消的执行项"),
     "cycle.moved_to": ("moved to {label}", "移到 {label}"),
     "cycle.target_asked": (
         "Target unknown: {krs}; give it in the editor (e on home).",
@@ -105,7 +105,7 @@ WORDS = {
     "cycle.span.carried": ("Carried", "带入"),
     "cycle.span.added": ("Added", "新增"),
     "cycle.span.finished": ("Finished", "完成"),
-    "cycle.span.dropped": ("Dropped", "放弃"),
+    "cycle.span.dropped": ("Dropped", "取消"),
     "cycle.span.left": ("Left at the rollover", "未带入下一周期"),
     "cycle.span.no_asks": ("No week notes.", "没有每周备注。"),
     # the command line's own sentences
@@ -165,8 +165,8 @@ WORDS = {
     "history.key.prev_period": ("Period before", "上一周期"),
     "history.key.next_period": ("Period after", "下一周期"),
     "home.close_hint": (
-        "The period ends: g closes it (grades, retrospective, calibration).",
-        "本周期即将结束：按 g 结束周期（评分、复盘、信心校准）。",
+        "The period ends: x closes it (grades, retrospective, calibration).",
+        "本周期即将结束：按 x 结束周期（评分、复盘、信心校准）。",
     ),
     "home.next_hint": (
         "Closed: r rolls it into the next period.",

@@ -12,14 +12,14 @@ WORDS = {
     "rollover.ph.title": ("the new objective's title", "新目标的标题"),
     "rollover.krs": (
         "Key results: keep or drop, cumulative or per period, title and target",
-        "关键结果：保留或放弃、累计或按周期、标题与目标值",
+        "关键结果：保留或取消、累计或按周期、标题与目标值",
     ),
     "rollover.items": (
         "E-items still open: carry, drop or move",
-        "进行中的执行项：带入、放弃或移到其他关键结果",
+        "进行中的执行项：带入、取消或移到其他关键结果",
     ),
     "rollover.keep": ("keep", "保留"),
-    "rollover.drop": ("drop", "放弃"),
+    "rollover.drop": ("drop", "取消"),
     "rollover.carry": ("carry", "带入"),
     "rollover.start": ("start {start}", "起始值 {start}"),
     "rollover.target_unknown": ("target unknown: type it", "目标值未定：请填写"),
