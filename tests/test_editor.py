@@ -409,10 +409,10 @@ async def test_paste_error_names_the_line(store):
     async with app.run_test(size=(120, 40)) as pilot:
         app.push_screen(PasteScreen())
         await pilot.pause()
-        screen = await paste(pilot, "O: Grow\nKR: Win 50 customers\nnot a head\n")
+        screen = await paste(pilot, "Our plan\nKR: Win 50 customers\nO: Grow\n")
         error = screen.query_one("#parse-error", Static)
         assert error.display
-        assert str(error.render()).startswith("line 3: ")
+        assert str(error.render()).startswith("line 2: ")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen
