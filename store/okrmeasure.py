@@ -14,6 +14,7 @@ from decimal import Decimal
 
 MAX_UNIT = 40  # the model's bound on KeyResult.unit
 MAX_VALUE = Decimal(10) ** 15  # the model's bound on numbers
+CLAUSE_REACH = 120  # characters a number's words are looked for before it
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
@@ -174,9 +175,6 @@ def _value(m: re.Match) -> Decimal:
             value *= _CJK_MULTIPLIERS[ch]
         if m["tail"]:  # 1万5 = 15000, 2亿5 = 250000000
             value += int(m["tail"]) * _CJK_MULTIPLIERS[mult[-1]] // 10
-    cur2 = (m["cur2"] or "").strip()
-    if cur2 in ("万元", "萬元"):  # (never reached: 万 is read as a multiplier)
-        value *= 10**4
     return value
 
 
@@ -548,8 +546,11 @@ class _Reader:
         return _strip(self.title[start:end])
 
     def clause_start(self, pos: int) -> int:
-        starts = [m.end() for m in _CLAUSE.finditer(self.s, 0, pos)]
-        return starts[-1] if starts else 0
+        """Where the clause holding ``pos`` starts (looking back at most CLAUSE_REACH
+        characters: a line of thousands of numbers is read in linear time)."""
+        window = max(0, pos - CLAUSE_REACH)
+        starts = [m.end() for m in _CLAUSE.finditer(self.s, window, pos)]
+        return starts[-1] if starts else window
 
     def before(self, t: _Token, limit: int = 24) -> str:
         start = max(self.clause_start(t.start), t.start - limit)
@@ -757,14 +758,10 @@ class _Reader:
 
     def single(self) -> Measure | None:
         """One quantity (or XX): the target; a bound without a moving verb: a level to hold."""
+        self.tokens = [  # a year (in 2026, Q3 2026) is never a target
+            o for o in self.tokens if not (o.bare and _is_year(self.s, o, self.unit(o)[0]))
+        ]
         t = self.chosen()
-        while t is not None and t.value is not None and t.bare:
-            unit, _ = self.unit(t)
-            if not _is_year(self.s, t, unit):
-                break
-            rest = [o for o in self.tokens if o is not t]
-            self.tokens = rest
-            t = self.chosen()
         if t is None:
             return None
         clause = self.s[self.clause_start(t.start) : t.start]

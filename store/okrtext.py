@@ -29,10 +29,13 @@ Lines
     - List items (bulleted or enumerated lines) under an objective or a ``Key
       Results`` heading are KRs; a list item indented deeper than the KR above it is
       an E-item of that KR; list items under a titled ``KR:`` line or an
-      ``Initiatives`` heading are E-items.
-    - Plain lines (no head, no bullet) are KRs (or E-items) only where no list is
-      used: right under an objective or a heading, up to the first blank line after
-      them. Elsewhere they are prose.
+      ``Initiatives`` heading are E-items (but one at the indentation of a bulleted
+      ``- KR2: ...`` line is a KR beside it).
+    - Plain lines (no head, no bullet) are KRs (or E-items) only where the OKR is
+      written without lists and heads (bullets lost in copying): right under an
+      objective none of whose KRs has a head or a bullet, or under a heading whose
+      items have no bullets, up to the first blank line after them. Elsewhere they
+      are prose (a sentence under an objective, a description under a KR).
     - Prose is skipped and listed in :attr:`ParseResult.skipped` (line number and
       text): sentences and headings before, between and after the OKR, descriptions
       under a KR, list items before the first objective. A plain line ending in a
@@ -394,6 +397,7 @@ class _Builder:
         self.scope_items = 0  # KRs / E-items placed in the scope
         self.plain_open = True  # no blank line after the scope's first item yet
         self.list_indent: int | None = None  # indent of the scope's last listed KR
+        self.head_indent: int | None = None  # indent of the scope's head when it is listed
         self.pending: _Line | None = None  # a head waiting for its title (O:, KR1:)
 
     # -- ids and objects --------------------------------------------------------------------
@@ -476,13 +480,17 @@ class _Builder:
         return self.result()
 
     def open_scope(self, scope: str, index: int) -> None:
-        """Start the scope of the head at ``index``: do its lines use list items?"""
+        """Start the scope of the line at ``index`` (a head, or an objective's title): are
+        its plain lines prose? They are where a list is used, and under an objective
+        whose KRs are written with heads or as a list."""
         self.scope, self.scope_items, self.plain_open, self.list_indent = scope, 0, True, None
+        head = self.lines[index]
+        self.head_indent = head.indent if head.listed else None
         self.scope_lists = False
         for line in self.lines[index + 1 :]:
-            if line.head is not None:
+            if line.head is not None and (scope != "O" or line.head == "O"):
                 break
-            if line.listed:
+            if line.listed or line.head is not None:
                 self.scope_lists = True
                 break
 
@@ -538,7 +546,10 @@ class _Builder:
         ):
             self.skipped.append((line.number, line.text))  # prose, or a KR's description
             return
-        if self.scope in ("E", "E-list", "KR") or (
+        sibling = (  # "- KR2: b" then "- c": c is a KR like b, not its E-item
+            self.scope == "KR" and self.head_indent is not None and line.indent <= self.head_indent
+        )
+        if (self.scope in ("E", "E-list", "KR") and not sibling) or (
             self.list_indent is not None
             and line.indent > self.list_indent
             and self.objective.key_results

@@ -6,6 +6,8 @@ and skipped lines listed, or be refused at the line that cannot be placed."""
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 from reliability_helpers import run
@@ -445,6 +447,39 @@ def test_chinese_enumerators_and_several_objectives():
     ]
 
 
+MIXED = """\
+Objective: Grow
+This objective is about growth.
+Key Results:
+- Win 50 new customers
+- KR2: Reach 40% activation
+- Keep churn below 2%
+    - Weekly save-desk calls
+"""
+
+
+def test_prose_under_an_objective_and_list_items_beside_a_headed_kr():
+    result = parse(MIXED)
+    assert outline(result) == [
+        (
+            "Grow",
+            [
+                kr("Win 50 new customers", "number", 0, 50, "new customers"),
+                kr("Reach 40% activation", "percent", None, 40, "%"),
+                kr(
+                    "Keep churn below 2%",
+                    "stay_below",
+                    None,
+                    2,
+                    "%",
+                    items=["Weekly save-desk calls"],
+                ),
+            ],
+        )
+    ]
+    assert result.skipped == [(2, "This objective is about growth.")]
+
+
 @pytest.mark.parametrize(
     ("text", "line", "reason"),
     [
@@ -514,3 +549,27 @@ def test_import_export_restore_keeps_a_threshold_and_a_relative_kr(data_dir):
     assert json.loads(again.stdout)["objectives"] == doc["objectives"]
     [o] = Store(other).objectives()
     assert o.key_results[0].threshold and o.key_results[1].relative == -0.25
+
+
+def _readme_pastes() -> list[tuple[str, str]]:
+    """The (paste, report) pairs shown in the README's import section."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Importing an OKR", 1)[1].split("### How lines are placed")[0]
+    blocks, current = [], []
+    for line in section.split("\n"):
+        if line.startswith("    ") or (current and line == ""):
+            current.append(line[4:])
+        elif current:
+            blocks.append("\n".join(current).strip("\n"))
+            current = []
+    return list(zip(blocks[0:6:2], blocks[1:6:2], strict=True))
+
+
+@pytest.mark.parametrize(("index", "lang"), [(0, "en"), (1, "zh"), (2, "zh")])
+def test_the_readme_shows_what_its_pastes_become(data_dir, index, lang):
+    paste, report = _readme_pastes()[index]
+    result = run(
+        data_dir, "import", "--dry-run", "--month", "2026-10", "--lang", lang, "-", input=paste
+    )
+    assert result.exit_code == 0, result.output
+    assert re.sub(r"\[o-[0-9a-f]{8}\]", "[o-…]", result.output).rstrip("\n") == report
