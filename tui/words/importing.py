@@ -1,8 +1,8 @@
 """Words of the O/KR/E import (``okr import`` and the paste box)."""
 
 WORDS = {
-    "import.created": ("created", "已创建"),
-    "import.would_create": ("would create (dry run)", "将创建（试运行）"),
+    "import.created": ("Created", "已创建"),
+    "import.would_create": ("Would create (dry run)", "将创建（试运行）"),
     "import.source.default": ("no number: a milestone", "无数字：里程碑"),
     "import.read_from": ("read from {words}", "读自{words}"),
     "import.as_written": ("as written: {words}", "按写明的{words}"),
