@@ -22,6 +22,7 @@ from store import weeks
 from store.model import InvalidData, KeyResult, Objective
 from store.okrtext import OkrTextError, ParseResult, parse_okr_text
 from tui.i18n import t
+from tui.importing import how_read
 from tui.text import inert, number
 
 DEBOUNCE = 0.3  # seconds of quiet typing before the preview is rebuilt
@@ -43,6 +44,11 @@ def measure_text(kr: KeyResult) -> Text:
     else:
         out.append(f"{number(kr.target)}{unit}", style="dim")
     return out
+
+
+def asks_target(kr: KeyResult) -> bool:
+    """An unknown target to ask for (a relative change's follows from its start)."""
+    return kr.kind != "milestone" and kr.target is None and kr.relative is None
 
 
 def line(head: str, body: str | Text, kind: str) -> Horizontal:
@@ -178,14 +184,16 @@ class PasteScreen(OkrScreen):
         if result is None:
             return [] if self.error else [Static(t("paste.empty"), classes="hint")]
         widgets: list = []
-        unknown = sum(1 for o, k in self.krs() if k.kind != "milestone" and k.target is None)
+        unknown = sum(1 for o, k in self.krs() if asks_target(k))
+        read = {note.kr_id: how_read(note) for note in result.notes}
         for oi, o in enumerate(result.objectives):
             widgets.append(line("O", Text(inert(o.title, newlines=False), style="bold"), "p-o"))
             widgets.append(line("", Text(f"{o.start} – {o.end}", style="dim"), "p-period"))
             for ki, kr in enumerate(o.key_results):
                 widgets.append(line(f"KR{ki + 1}", inert(kr.title, newlines=False), "p-kr"))
                 widgets.append(line("", measure_text(kr), "p-measure"))
-                if kr.kind != "milestone" and kr.target is None:
+                widgets.append(line("", Text(read.get(kr.id, ""), style="dim italic"), "p-read"))
+                if asks_target(kr):
                     key = (o.title, kr.title)
                     widgets.append(
                         Horizontal(
@@ -290,7 +298,7 @@ class PasteScreen(OkrScreen):
             self.notify(t("paste.fix_first"), severity="error")
             return
         for o, kr in self.krs():
-            if kr.kind != "milestone" and kr.target is None:
+            if asks_target(kr):
                 kr.target = self.read_target(self.targets.get((o.title, kr.title), ""), kr)[0]
         objectives: list[Objective] = []
         try:

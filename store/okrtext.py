@@ -1,67 +1,128 @@
-"""Read an OKR written as plain O / KR / E lines into model objects.
+"""Read an OKR as people write it (and paste it) into model objects.
 
-The text is the one a team lead already has (see ``store/examples/``)::
+The text is the one a team lead already has: a page of the company handbook, a
+vendor's example, an article, or the lead's own lines (see ``store/examples/``)::
 
-    O: Build a successful customer-expansion team
-    KR1: Win 50 new customers in October
-    E: October special plan one
+    一个典型的OKR示例：
+    • Objective：提升产品用户体验
+    • Key Results
+      • KR1：将用户满意度评分从7.5提升至8.5（满分10分）
+      • KR2：将页面加载时间从3秒降低至1.5秒以内
 
 Lines
-    Every non-blank line starts with a head, then a title. Heads (English ones
-    in any case): ``O``, ``O1``, ``Objective``, ``目标``; ``KR``, ``KR1``,
-    ``KR 2``, ``Key Result 3``, ``关键结果1``; ``E``, ``E1``, ``Initiative``,
-    ``执行``, ``行动``, ``举措``. After the head (and its optional number) comes
-    ``:`` or ``：``, or ``.`` ``、`` ``)`` (``KR1.``, ``1、``), or a space
-    (``KR1 Finalise``); after a number a CJK title may follow directly
-    (``KR1完成``). A leading bullet (``-`` ``*`` ``•`` ``·`` ``+``) and any
-    indentation are ignored: the heads alone give the structure. Blank lines,
-    CRLF / CR line ends and a UTF-8 BOM are fine; several objectives may follow
-    each other.
+    - Heads, in any case, with or without a number, a label in parentheses and a
+      separator (``:`` ``：`` ``.`` ``、`` ``)`` `` - `` or a space): objectives ``O``,
+      ``O1``, ``Objective 2``, ``Objective #2``, ``Goal``, ``目标``, ``目标一``,
+      ``目標``, ``O1(目标1)``; key results ``KR``, ``KR1``, ``KR1.2``, ``Key Result 3``,
+      ``关键结果``, ``关键成果``, ``關鍵結果``, ``KR1(关键成果1)``; E-items ``E``, ``E1``,
+      ``Initiative``, ``Action``, ``执行``, ``执行项``, ``行动``, ``举措``, ``关键动作``,
+      ``執行``, ``行動``, ``舉措``, ``關鍵動作``. A spelled-out English head
+      (``Objective``, ``Key Results``) needs a number or a separator other than a
+      space ("Objectives are qualitative" is prose). After a number a CJK title may
+      follow directly (``KR1完成``). Bullets (``-`` ``*`` ``•`` ``·`` ``▪`` ``[ ]`` ...),
+      enumerators (``1.`` ``1)`` ``(1)`` ``1、`` ``①`` ``一、`` ``（一）``), Markdown
+      ``#`` and ``**`` and any indentation are taken off before the head is read.
+    - A head without a title is a heading: ``Key Results`` / ``关键结果：`` starts a list
+      of KRs, ``Initiatives:`` / ``关键动作：`` a list of E-items of the last KR;
+      ``Objective:`` takes its title from the next line; ``KR1:`` from the next line
+      when that line is not a list item.
+    - List items (bulleted or enumerated lines) under an objective or a ``Key
+      Results`` heading are KRs; a list item indented deeper than the KR above it is
+      an E-item of that KR; list items under a titled ``KR:`` line or an
+      ``Initiatives`` heading are E-items (but one at the indentation of a bulleted
+      ``- KR2: ...`` line is a KR beside it).
+    - Plain lines (no head, no bullet) are KRs (or E-items) only where the OKR is
+      written without lists and heads (bullets lost in copying): right under an
+      objective none of whose KRs has a head or a bullet, or under a heading whose
+      items have no bullets, up to the first blank line after them. Elsewhere they
+      are prose (a sentence under an objective, a description under a KR).
+    - Prose is skipped and listed in :attr:`ParseResult.skipped` (line number and
+      text): sentences and headings before, between and after the OKR, descriptions
+      under a KR, list items before the first objective. A plain line ending in a
+      colon ("Related articles:") is a heading of something else: the lines after it
+      are skipped up to the next head.
+    - Blank lines, CRLF / CR line ends and a UTF-8 BOM are fine; several objectives
+      may follow each other.
 
-Refusals (:class:`OkrTextError`, ``str(e) == "line N: reason"``)
-    a KR before any O, an E before any KR of the current O, a line that is not
-    O/KR/E, a head with an empty title, a line over 10,000 characters, a KR
-    whose start and target are equal or whose measure cannot be stored. Line 0
-    means the text as a whole: no objective at all (empty text), bytes that
-    are not UTF-8, or text with control characters (NUL, ESC, other C0/C1
-    controls except tab, CR, LF, VT, FF; ESC and C1 could drive the terminal
-    the titles are later shown on).
+Refusals (:class:`OkrTextError`, ``str(e) == "line N: reason"``, with a hint)
+    a ``KR:`` line before any objective, an ``E:`` line or an E-item list before any
+    KR of its objective, ``O:`` / ``KR1:`` / ``E:`` heads whose title never comes, a
+    line over 10,000 characters, a KR whose start and target are equal or whose
+    measure cannot be stored. Line 0 means the text as a whole: no objective at all,
+    bytes that are not UTF-8, or control characters (NUL, ESC, other C0/C1 controls
+    but tab, CR, LF, VT, FF: they could drive the terminal the titles are shown on).
 
-Decisions
-    - An O without any KR is *accepted* (the editor can add KRs later) and
-      reported in :attr:`ParseResult.warnings`. A KR without E-items is fine.
-    - Inference is a first guess that ``okr import`` prints for review
-      (:class:`KRNote`); it never invents a target: "XX" / "xx" / "若干" give
-      an unknown target (``None``), which the app asks for later.
-    - Multipliers are applied and dropped from the unit: 10w / 10万 -> 100000,
-      1.5万 -> 15000, 50万元 -> 500000 with unit 元 (not 50 with unit 万元).
-    - Numbers that are dates are ignored: followed by 月/日/号/年/季度, after 第,
-      next to an English month name, glued to a letter (Q1, H2, v2, FY2026),
-      ordinals (1st), parts of 2026-10-01 / 10/15 / 10:30, and bare years
-      19xx/20xx after in/by/since/... or with no unit word after them.
-    - The first remaining number (or XX) is the target, start 0; a range
-      "from A to B", "从 A (降/提升…)到/至 B", "由 A 减少到 B" or "A -> B" gives
-      start A and target B (decreasing when A > B).
-    - Units: ``%`` for percents (kind ``percent``); for English the words after
-      the number up to a stop word (on, in, for, by, from, to, per, the, ...),
-      punctuation or a number, at most 3 words ("new customers", "weekly active
-      teams"); for Chinese a counter character right after the number (家 个 位
-      人 单 天 元 ...) or else the next 1-4 CJK characters up to a particle such
-      as 的 (粉丝). Units longer than 40 characters are shortened or dropped.
-    - An explicit measure in brackets overrides inference and is removed from
-      the title: ``[0 -> 50 customers]``, ``[0→50 家]``, ``[14 -> 5 days]``,
-      ``[-> 50]``, ``[50 customers]`` (start 0), ``[? customers]``,
-      ``[0 -> ? 家]`` (unknown target), ``[milestone]`` / ``[里程碑]``,
-      ``[60% -> 85%]``; ``【】`` and ``［］`` too. The last bracket that reads as
-      a measure counts; other brackets (``[beta]``) stay in the title.
-    - No number at all: a milestone (0 -> 1), source ``default``.
+Measures: read right or asked, never guessed
+    Inference never invents a number: every start and target is a number the line
+    says, or None (unknown: the start is asked at the first check-in, the target in
+    the paste box or the check-in). Each KR's :attr:`KRNote.read_from` holds the
+    words its measure came from, shown before anything is saved. In order:
+
+    1. An explicit measure in brackets wins and leaves the title: ``[0 -> 50 customers]``,
+       ``[0→50 家]``, ``[14 -> 5 days]``, ``[-> 50]`` / ``[50 customers]`` (start 0),
+       ``[? -> 90%]`` (start asked), ``[0 -> ? 家]`` / ``[? customers]`` (target
+       asked), ``[< 2%]`` ``[<= 2%]`` ``[below 2%]`` (stay below), ``[> 95%]``
+       ``[>= 95%]`` ``[above 95%]`` (stay above), ``[-25%]`` ``[+30%]`` ``[x2]``
+       (relative), ``[milestone]`` / ``[里程碑]``; ``【】`` and ``［］`` too. The last
+       bracket that reads as a measure counts; others (``[beta]``) stay in the title.
+    2. A pair: ``from A to B``, ``从 A 提升到/至 B``, ``由 A 降至 B``, ``A -> B``,
+       ``A 提升至 B``, ``increase X A to B``: start A, target B (decreasing when A > B),
+       even with ``以内`` after B ("从3秒降低至1.5秒以内" is 3 -> 1.5 秒).
+    3. A relative change: ``by 25%`` after increase/grow/raise/... (+0.25) or
+       reduce/cut/lower/... (-0.25), ``a 25% reduction``, ``环比提升30%``,
+       ``增长20%``, ``減少 30%``, ``double`` / ``2x`` / ``翻倍`` / ``翻一番`` (+1.0),
+       ``triple`` / ``3x`` (+2.0), ``翻两番`` (+3.0), ``halve`` / ``减半`` (-0.5),
+       ``提升到3倍`` (+2.0): ``relative`` is set, start and target are None (the start
+       is asked, the target follows from it). A change whose direction or base the
+       words leave open is asked rather than guessed: ``improve X by 20%``,
+       ``优化20%``, ``by 5 percentage points``, ``提升5个百分点``, ``增长3倍``,
+       ``by $50k``: start and target None, no ``relative``.
+    4. A range without "from" (``3-5家``, ``3~5``, ``hire 3 to 5 engineers``): the
+       target is asked.
+    5. A level to hold: a bound (``below``, ``under``, ``less than``, ``at most``,
+       ``no more than``, ``<``, ``≤``, ``以内``, ``以下``, ``不超过``, ``低于`` -> stay
+       below; ``above``, ``over``, ``more than``, ``at least``, ``no less than``,
+       ``>``, ``≥``, ``50+``, ``以上``, ``不低于``, ``高于``, ``至少`` -> stay above)
+       in a line that neither moves the number (increase, reduce, reach, 提升, 降低,
+       达到, ...) nor counts it (below): "keep churn below 2%",
+       "将客户流失率控制在2%以内", "Less than 10% voluntary turnover", "不低于95%".
+       Kind ``stay_below`` / ``stay_above``, target the level, start None. With a
+       moving verb the bound only gives the target ("Reduce churn to below 2%": ? ->
+       2%); a hold without a bound ("Maintain 99.9% uptime") is ? -> 99.9% (write
+       ``[>= 99.9%]`` to hold it).
+    6. One quantity: the target. Its start is 0 only when the line counts what is
+       added in the period: the number is the object of a counting verb (win, gain,
+       sign, hire, publish, launch, host, complete, 新增, 收获, 签约, 开拓, 招聘,
+       发布, 举办, 完成, ...) or is followed by "new" / 新. Otherwise (a level: reach,
+       achieve, to, 达到, a percent, or no verb at all) the start is None and asked:
+       "Achieve a 90% satisfaction score" is ? -> 90%, "两百家门店" is ? -> 200 家,
+       "收获十万粉丝" is 0 -> 100000 粉丝. With several quantities, one right after a
+       counting or level verb wins, then the first one not after 在 / for / per /
+       across.
+    7. ``XX`` / ``xx`` / ``若干``: an unknown target (start by rule 6).
+    8. No number at all: a milestone (0 -> 1).
+
+    Numbers: ``2,500`` (commas only between groups of three: ``1,2,3`` is no number),
+    full-width digits, ``k`` / ``M`` / ``B`` / ``thousand`` / ``million``, ``10w`` /
+    ``10万`` / ``1.5万`` / ``1万5`` / ``3亿``, Chinese numerals read with ``cn2an``
+    (``十万``, ``两百``, ``三千``, ``一万五``; a lone ``一`` never, and a single digit
+    only before a counter: ``三家``), ``百分之三十`` (30%). Currency becomes the unit:
+    ``$``, ``US$``, ``USD``, ``dollars`` -> ``$``; ``¥``, ``RMB``, ``CNY`` -> ``¥``;
+    ``€``, ``£``; ``元``, ``块``, ``人民币``, ``万元`` (x 10^4), ``亿元`` -> ``元``.
+    Units: ``%``; a Chinese counter after the number (家 个 位 名 次 篇 ...) or the next
+    1-4 CJK characters up to a particle (粉丝); up to three English words up to a stop
+    word ("new customers"). Not quantities: dates and times (``10月``, ``2026-10-01``,
+    ``15 October``, ``Q4``, ``H1``, ``FY2026``, years after in/by), versions and names
+    (``v2``, ``P0``, ``第3``), deadlines (``within 30 days``, ``三个月内``, ``前30天``),
+    anything in parentheses (a trailing remark: "3家标杆客户（员工规模1000人以上）" is
+    3 家; read only when nothing else is), ``满分10分``, ``out of 5`` and the ``/5``
+    of ``4.8/5``.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from store.model import (
     InvalidData,
@@ -72,10 +133,9 @@ from store.model import (
     check_week,
     new_id,
 )
+from store.okrmeasure import MAX_UNIT, MAX_VALUE, Measure, infer_measure  # noqa: F401
 
 MAX_LINE = 10_000  # characters in one line
-MAX_UNIT = 40  # the model's bound on KeyResult.unit
-MAX_VALUE = Decimal(10) ** 15  # the model's bound on numbers
 
 
 class OkrTextError(ValueError):
@@ -88,29 +148,30 @@ class OkrTextError(ValueError):
 
 
 @dataclass
-class Measure:
-    """How a KR is measured, as read from its title (see :func:`infer_measure`)."""
-
-    kind: str  # number | percent | milestone
-    start: float | int
-    target: float | int | None  # None: unknown yet (XX)
-    unit: str
-    source: str  # explicit | inferred | default
-    title: str  # the title without an explicit [..] measure
-
-
-@dataclass
 class KRNote:
-    """What was inferred for one KR, for ``okr import`` to print."""
+    """What was read for one KR, for ``okr import`` and the paste box to show."""
 
     objective_title: str
     kr_title: str
     kind: str
-    start: float
+    start: float | None
     target: float | None
     unit: str
     source: str  # explicit | inferred | default
     line: int = 0  # the KR's line in the text
+    read_from: str = ""
+    relative: float | None = None
+    kr_id: str = ""  # the KeyResult's id in ParseResult.objectives
+
+    @property
+    def asks_start(self) -> bool:
+        """The start is asked at the first check-in (a level's start is never asked)."""
+        return self.kind in ("number", "percent") and self.start is None
+
+    @property
+    def asks_target(self) -> bool:
+        """The target is unknown and not following from a relative change."""
+        return self.kind != "milestone" and self.target is None and self.relative is None
 
 
 @dataclass
@@ -118,10 +179,15 @@ class ParseResult:
     objectives: list[Objective]
     notes: list[KRNote]  # one per KR, in order
     warnings: list[str] = field(default_factory=list)  # e.g. an O without KRs
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # (line, text) of prose
 
     @property
     def unknown_targets(self) -> list[KRNote]:
-        return [n for n in self.notes if n.target is None]
+        return [n for n in self.notes if n.asks_target]
+
+    @property
+    def unknown_starts(self) -> list[KRNote]:
+        return [n for n in self.notes if n.asks_start]
 
 
 # -- text and lines ------------------------------------------------------------------------------
@@ -131,27 +197,44 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Line ends: CRLF, CR, LF, and the Unicode line / paragraph separators.
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
 # Invisible characters trimmed with the whitespace around a line or title.
-_INVISIBLE = "\ufeff\u200b"
-# A list bullet before the head: "- KR1: ..", "• E: ..".
-_BULLET = re.compile(r"[-*•·+]\s*")
-# A head, its optional number and separator, then the title.
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A line with none of these is a rule or decoration (---, ***, ===): a blank line.
+_WORDLIKE = re.compile(rf"[0-9A-Za-z{_CJK}\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+# A list bullet: signs that are bullets only before a space or a non-digit; others always.
+_BULLET = re.compile(
+    r"(?:[-*+](?=[\s\u3000]|[^\x00-\x7f0-9]|[A-Za-z])|[•·▪◦○●■□►▸‣⁃–—>»※☐☑✓✔‧∙・⦁◆◇★☆➢➤]"
+    r"|\[[ xX✓✔]?\](?=\s))[\s\u3000]*"
+)
+_CN_DIGITS = "一二三四五六七八九十"
+# An enumerator: 1. 1) (1) 1、 ① 一、 （一） a) — not 1.5 (a number).
+_ENUM = re.compile(
+    rf"""(?:
+        [(（]\s*(?:\d{{1,2}}|[{_CN_DIGITS}]{{1,3}}|[a-zA-Z])\s*[)）]
+      | (?:\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})\s*、
+      | \d{{1,2}}[.．](?!\d)
+      | \d{{1,2}}[)）]
+      | [a-zA-Z]\)
+      | [\u2460-\u2473\u2474-\u2487\u2776-\u277f]
+    )[\s\u3000]*""",
+    re.X,
+)
+_MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
 _HEAD = re.compile(
     r"""
-    (?P<head>key\s*results?|objectives?|initiatives?|kr|o|e|关键结果|目标|执行|行动|举措)
-    (?:\s*(?P<num>[0-9０-９]+))?          # O1, KR 2, Key Result 3, 关键结果1
-    (?:
-        \s*[:：.．、)）]                  # KR1: / KR1： / 1. / 1、 / 1)
-      | \s+[-–—](?=\s)                  # KR1 - title
-      | \s                              # KR1 title
-      | $                               # a bare head: refused later for its empty title
-      | (?<=[0-9０-９])(?=[^\x00-\x7f])  # KR1完成…: the number ends the head
-    )
-    (?P<title>.*)
+    (?P<head>key\s*results?|objectives?|initiatives?|actions?|goals?|krs?|o|e
+      |关键结果|关键成果|關鍵結果|關鍵成果|目标|目標
+      |关键动作|關鍵動作|关键举措|關鍵舉措|关键行动|關鍵行動
+      |执行项|執行項|执行|執行|行动|行動|举措|舉措)
+    (?P<num>[ \t]*\#?[ \t]*(?:[0-9]+(?:\.[0-9]+)*|[一二三四五六七八九十]{1,3}))?
+    (?P<label>\s*[(（][^()（）]{0,24}[)）])?
+    (?P<rest>.*)
     """,
     re.I | re.X | re.S,
 )
-_OBJECTIVE_HEADS = ("o", "objective", "objectives", "目标")
-_KR_HEADS = ("kr", "关键结果")  # and key result(s), matched by prefix
+_O_HEADS = {"o", "objective", "objectives", "goal", "goals", "目标", "目標"}
+_KR_HEADS = {"kr", "krs", "keyresult", "keyresults", "关键结果", "关键成果", "關鍵結果", "關鍵成果"}
+_LABELS = {"O": "the objective (O)", "KR": "the key result (KR)", "E": "the E-item"}
 
 
 def _strip(text: str) -> str:
@@ -180,327 +263,113 @@ def _decode(text: str | bytes) -> str:
     return text.removeprefix("\ufeff").replace("\v", " ").replace("\f", " ")
 
 
-def _head_kind(head: str) -> str:
-    head = re.sub(r"\s+", " ", head.lower())
-    if head in _OBJECTIVE_HEADS:
-        return "O"
-    if head in _KR_HEADS or head.startswith("key"):
-        return "KR"
-    return "E"
+@dataclass
+class _Line:
+    number: int
+    text: str  # the line as written, trimmed (shown when skipped)
+    indent: int = 0  # columns of leading white space (a tab is 4)
+    listed: bool = False  # bulleted or enumerated
+    head: str | None = None  # O / KR / E
+    title: str = ""  # after the head (or the whole line without its bullet)
+    short: bool = False  # a head whose empty title is refused: O, KR1, E2 (not "Key Results")
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
 
 
-_LABELS = {"O": "the objective (O)", "KR": "the key result (KR)", "E": "the E-item"}
+def _indent(raw: str) -> int:
+    width = 0
+    for ch in raw:
+        if ch == "\t":
+            width += 4
+        elif ch == "\u3000":
+            width += 2
+        elif ch.isspace() or ch in _INVISIBLE:
+            width += 1
+        else:
+            break
+    return width
 
 
-def _read_line(number: int, raw: str) -> tuple[str, str] | None:
-    """(kind O/KR/E, title) of one line, None for a blank one."""
+def _read_line(number: int, raw: str) -> _Line:
     if len(raw) > MAX_LINE:
         raise OkrTextError(number, f"too long (over {MAX_LINE:,} characters)")
-    line = _strip(raw)
-    if _BULLET.match(line):
-        line = _strip(_BULLET.sub("", line, count=1))
-    if not line:
-        return None
-    m = _HEAD.match(line)
-    if not m:
-        shown = line if len(line) <= 30 else line[:30] + "…"
-        raise OkrTextError(
-            number, f"expected O:, KR: or E: at the start of the line, found {shown!r}"
-        )
-    kind, title = _head_kind(m["head"]), _strip(m["title"])
-    if not title:
-        raise OkrTextError(number, f"{_LABELS[kind]} has no title")
-    return kind, title
-
-
-# -- numbers -------------------------------------------------------------------------------------
-
-# Full-width digits and percent sign read as ASCII (1:1, so positions stay the same).
-_NORMALISE = str.maketrans("０１２３４５６７８９％", "0123456789%")
-# A number with an optional multiplier and percent: 2,500 / 1.5万 / 100k / 10w+ / 60%.
-_NUMBER = re.compile(
-    r"""
-    (?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?   # 2,500 / 1,000,000.5
-          | [0-9]+(?:\.[0-9]+)?)                    # 100 / 1.5
-    (?P<mult>
-        \s?(?:thousand|million|billion)\b           # 1.5 million
-      | (?:bn|[kmw])(?![a-z])                       # 100k, 10w, 5M (glued to the number)
-      | [十百千万亿]+(?![克米瓦])                     # 10万, 5百万, 3亿 (not 千克, 千米)
-    )?
-    (?P<plus>\+)?                                   # 10w+
-    (?P<pct>\s?(?:%|percent\b|per\s?cent\b|pct\b))?
-    """,
-    re.I | re.X,
-)
-_MULTIPLIERS = {"k": 10**3, "m": 10**6, "w": 10**4, "bn": 10**9}
-_MULTIPLIERS |= {"thousand": 10**3, "million": 10**6, "billion": 10**9}
-_CJK_MULTIPLIERS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
-# A target written as unknown: XX (not inside a word), 若干.
-_PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:[Xx]{2,}|若干)(?![A-Za-z])")
-
-_MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-# Just before a number that is not a quantity: Q1, v2, #3 (a letter), 第3, 1.2.3, 10/15.
-_NOISE_BEFORE = re.compile(r"(?:[A-Za-z_#]|第\s?|[0-9][.,:/-]|\b" + _MONTHS + r"\.?\s*)$", re.I)
-# Just after one: 2026-10, 10/15, 10:30, 1st, 3pm, 15 October.
-_NOISE_AFTER = re.compile(
-    r"[.,:/-][0-9]|(?:st|nd|rd|th|am|pm)\b|\s*(?:of\s+)?" + _MONTHS + r"\b", re.I
-)
-# A date word after a plain number: 10月, 15日, 3号, 2026年, 3季度.
-_DATE_AFTER = re.compile(r"\s?(?:月|日|号|年|季度)")
-# Words before a year: in 2026, by 2027.
-_YEAR_BEFORE = re.compile(
-    r"\b(?:in|by|since|until|till|before|after|during|of|through|end)\s*$", re.I
-)
-
-
-@dataclass
-class _Token:
-    start: int
-    end: int
-    value: Decimal
-    percent: bool
-    bare: bool  # digits only: no comma, decimals, multiplier or percent
-
-
-def _value(m: re.Match) -> Decimal:
-    value = Decimal(m["num"].replace(",", ""))
-    mult = (m["mult"] or "").strip().lower()
-    if mult in _MULTIPLIERS:
-        value *= _MULTIPLIERS[mult]
+    text = _strip(raw)
+    if not _WORDLIKE.search(text):
+        return _Line(number, "")
+    line = _Line(number, text, _indent(raw))
+    m = _MARKDOWN_HEADING.match(text)
+    body = text[m.end() :] if m else text
+    m = _BULLET.match(body)
+    if m:
+        line.listed, body = True, body[m.end() :]
+    body = _strip(body.replace("**", "").replace("__", ""))
+    head = _head(body)
+    m = _ENUM.match(body) if head is None else None
+    if m:  # 1. / (1) / 一、 before the text (a head first: "E) Plan" is an E-item)
+        line.listed, body = True, _strip(body[m.end() :])
+        head = _head(body)
+    if head is None:
+        line.title = body
     else:
-        for ch in mult:
-            value *= _CJK_MULTIPLIERS[ch]
-    return value
+        line.head, line.title, line.short = head
+    if not line.title and line.head is None:
+        return _Line(number, "")
+    return line
 
 
-def _token(m: re.Match) -> _Token:
-    return _Token(
-        start=m.start(),
-        end=m.end(),
-        value=_value(m),
-        percent=bool(m["pct"]),
-        bare=not (m["mult"] or m["pct"] or m["plus"]) and m["num"].isdigit(),
-    )
-
-
-def _number(value: Decimal) -> int | float:
-    """A value the model stores: an int when whole, a float otherwise."""
-    if abs(value) > MAX_VALUE:
-        raise ValueError("number too large")
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def _is_noise(s: str, t: _Token) -> bool:
-    """Whether the number is part of a date, a name or a version rather than a quantity."""
-    before, after = s[max(0, t.start - 12) : t.start], s[t.end : t.end + 12]
-    if _NOISE_BEFORE.search(before) or _NOISE_AFTER.match(after):
-        return True
-    return t.bare and bool(_DATE_AFTER.match(after))
-
-
-def _is_year(s: str, t: _Token, unit: str) -> bool:
-    """A bare 19xx/20xx after "in"/"by"/… or with no unit after it."""
-    if not (t.bare and 1900 <= t.value <= 2099 and t.end - t.start == 4):
-        return False
-    return not unit or bool(_YEAR_BEFORE.search(s[max(0, t.start - 12) : t.start]))
-
-
-# -- units ---------------------------------------------------------------------------------------
-
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s?cent\b|pct\b)", re.I)
-# Two-character Chinese units, then single counters (measure words).
-_CJK_UNIT = re.compile(
-    r"\s?(?:(?P<two>小时|分钟|公里|千米|千克|公斤|人次|平米)"
-    r"|(?P<one>[家个位名人次单天元块篇条本场份款件台套项户笔倍周张辆所间门只首部节课期批轮例届分秒页字斤吨米克箱盒瓶包]))"
-)
-# Otherwise 1-4 CJK characters, cut at the first particle.
-_CJK_RUN = re.compile(rf"\s?([{_CJK}]{{1,4}})")
-_CJK_PARTICLES = set("的地得和与及并在以或上中内里了等达到至于每")
-# An English word right after the number (glued: 100ms) or after spaces.
-_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’-]*)")
-# Words that end an English unit: "followers on X", "customers in October".
-_STOP_TEXT = """
-    on in for by from to per at with of within before after during and or across via
-    through over under into onto than this next each every a an the until till vs versus
-    while since as among between our their its my your his her we they it is are was were
-    be will that which who whose so up down more less
-"""
-_STOP_WORDS = frozenset(_STOP_TEXT.split())
-
-
-def _unit_after(s: str, pos: int, *, counters_only: bool = False) -> str:
-    """The unit written right after position ``pos`` (a number or XX), or ""."""
-    rest = s[pos : pos + 200]
-    if _PERCENT_AFTER.match(rest):
-        return "%"
-    m = _CJK_UNIT.match(rest)
-    if m:
-        return m["two"] or m["one"]
-    m = _CJK_RUN.match(rest)
-    if m:
-        if counters_only:
-            return ""
-        run = m[1]
-        cut = next((i for i, ch in enumerate(run) if ch in _CJK_PARTICLES), len(run))
-        return run[:cut]
-    return _english_unit(rest)
-
-
-def _english_unit(rest: str) -> str:
-    words: list[str] = []
-    pos = 0
-    while len(words) < 3:
-        m = _WORD.match(rest, pos)
-        if not m or (words and not rest[pos : m.start(1)]) or m[1].lower() in _STOP_WORDS:
-            break
-        words.append(m[1].rstrip("'’-"))
-        pos = m.end()
-    while words and len(" ".join(words)) > MAX_UNIT:
-        words.pop()
-    return " ".join(words)
-
-
-# -- the measure ---------------------------------------------------------------------------------
-
-_BRACKETS = re.compile(r"\[([^\[\]]*)\]|【([^【】]*)】|［([^［］]*)］")
-_ARROW = re.compile(r"\s*(?:-+>|=+>|→|⟶|➔|➜|－+＞|－+>)\s*")
-_UNKNOWN = re.compile(r"(?:[?？]+|[Xx]{2,}(?![A-Za-z]))\s*")
-_MILESTONE_WORDS = {"milestone", "里程碑"}
-# A range: "from" / 从 / 由 before the first number ...
-_RANGE_FROM = re.compile(r"(?:\bfrom|[从由])\s*$", re.I)
-# ... "to" / 到 / 至 between the two, or an arrow between them.
-_RANGE_TO = re.compile(r"\bto\b|[到至]", re.I)
-_EQUAL = "start and target are equal (write the measure in brackets, e.g. [10 -> 0 bugs])"
-
-
-def infer_measure(kr_title: str) -> Measure:
-    """The measure of a KR read from its title; ValueError with a reason if unusable.
-
-    An explicit ``[start -> target unit]`` wins (and leaves the title); else the
-    title's words are read (see the module docstring); else a milestone.
-    """
-    title = _strip(kr_title)
-    explicit = _explicit(title)
-    if explicit is not None:
-        return explicit
-    s = title.translate(_NORMALISE)
-    tokens = [t for t in map(_token, _NUMBER.finditer(s)) if not _is_noise(s, t)]
-    measure = _range(s, tokens, title) or _single(s, tokens, title)
-    if measure is None:
-        return Measure("milestone", 0, 1, "", "default", title)
-    return measure
-
-
-def _measure(
-    start: Decimal, target: Decimal | None, unit: str, percent: bool, source: str, title: str
-) -> Measure:
-    if percent or unit == "%":
-        kind, unit = "percent", "%"
-    else:
-        kind = "number"
-    if len(unit) > MAX_UNIT:
-        raise ValueError(f"unit longer than {MAX_UNIT} characters")
-    if target is not None and target == start:
-        raise ValueError(_EQUAL)
-    return Measure(
-        kind, _number(start), None if target is None else _number(target), unit, source, title
-    )
-
-
-def _range(s: str, tokens: list[_Token], title: str) -> Measure | None:
-    """From A to B (从 A 到 B, A -> B) between two neighbouring numbers."""
-    for a, b in zip(tokens, tokens[1:], strict=False):
-        between = s[a.end : b.start]
-        if len(between) > 40 or re.search(r"[0-9]", between):
-            continue
-        from_to = _RANGE_FROM.search(s[max(0, a.start - 8) : a.start]) and _RANGE_TO.search(between)
-        if from_to or _ARROW.search(between):
-            unit = _unit_after(s, b.end) or _unit_after(s, a.end, counters_only=True)
-            return _measure(a.value, b.value, unit, a.percent or b.percent, "inferred", title)
-    return None
-
-
-def _single(s: str, tokens: list[_Token], title: str) -> Measure | None:
-    """The first number (or XX) in the title as the target, start 0."""
-    found: list[tuple[int, Decimal | None, bool, str]] = []
-    for t in tokens:
-        unit = _unit_after(s, t.end)
-        if not _is_year(s, t, unit):
-            found.append((t.start, t.value, t.percent, unit))
-            break
-    m = _PLACEHOLDER.search(s)
-    if m:
-        found.append((m.start(), None, False, _unit_after(s, m.end())))
-    if not found:
-        return None
-    _, value, percent, unit = min(found, key=lambda f: f[0])
-    return _measure(Decimal(0), value, unit, percent, "inferred", title)
-
-
-def _explicit(title: str) -> Measure | None:
-    """The last [..] / 【..】 / ［..］ that reads as a measure, removed from the title."""
-    for m in reversed(list(_BRACKETS.finditer(title))):
-        inner = next(g for g in m.groups() if g is not None)
-        rest = _join(title[: m.start()], title[m.end() :])
-        measure = _read_bracket(_strip(inner.translate(_NORMALISE)), rest)
-        if measure is not None:
-            return measure
-    return None
-
-
-def _join(left: str, right: str) -> str:
-    left, right = _strip(left), _strip(right)
-    return f"{left} {right}" if left and right else left or right
-
-
-def _read_bracket(content: str, title: str) -> Measure | None:
-    if content.lower() in _MILESTONE_WORDS:
-        return Measure("milestone", 0, 1, "", "explicit", title)
-    parts = _ARROW.split(content, maxsplit=1)
-    if len(parts) == 2:
-        left = _side(parts[0]) if parts[0] else (Decimal(0), False, "")
-        right = _side(parts[1])
-        if left is None or left[0] is None or right is None:
-            return None
-    else:
-        left, right = (Decimal(0), False, ""), _side(content)
-        if right is None:
-            return None
-    (start, start_pct, start_unit), (target, target_pct, target_unit) = left, right
-    unit = target_unit or start_unit
-    return _measure(start, target, unit, start_pct or target_pct, "explicit", title)
-
-
-def _side(text: str) -> tuple[Decimal | None, bool, str] | None:
-    """(value, percent, unit) of one side of a bracket: "0", "50 家", "85%", "? customers"."""
-    text = _strip(text)
-    m = _UNKNOWN.match(text)
-    if m:
-        return None, False, _strip(text[m.end() :])
-    sign = -1 if text.startswith("-") else 1
-    body = text[1:].lstrip() if sign < 0 else text
-    m = _NUMBER.match(body)
+def _head(body: str) -> tuple[str, str, bool] | None:
+    """(O / KR / E, title, short) when the line starts with a head; None otherwise."""
+    m = _HEAD.match(body)
     if not m:
         return None
-    unit = _strip(body[m.end() :])
-    return sign * _value(m), bool(m["pct"]), unit
+    word = re.sub(r"\s+", "", m["head"].lower())
+    numbered = bool(m["num"] or m["label"])
+    spelled = word.isascii() and len(word) > 3  # objective, key results, initiative ...
+    rest = m["rest"]
+    title: str | None = None
+    if re.match(r"\s*[:：]", rest):
+        title = re.sub(r"^\s*[:：]", "", rest)
+    elif re.match(r"[ \t]*[.．、)）]", rest) and not re.match(r"[ \t]*[.．]\d", rest):
+        sep = re.match(r"[ \t]*[.．、)）]", rest)
+        after = rest[sep.end() :]
+        # "KR1. x", "KR1.Ship", "E、x"; a bare head's dot needs a space: "e.g." is prose
+        if numbered or not after or after[0].isspace() or not after[0].isascii():
+            title = after
+    elif re.match(r"\s+[-–—](?=\s)", rest):
+        title = re.sub(r"^\s+[-–—]", "", rest)
+    elif not rest.strip():
+        title = ""
+    elif rest[0].isspace():
+        if numbered or not spelled:
+            title = rest
+    elif not rest[0].isascii() and (m["label"] or (m["num"] and m["num"].strip()[-1].isdigit())):
+        title = rest  # KR1完成 / O1(目标1)打造
+    if title is None:
+        return None
+    if word in _O_HEADS:
+        kind = "O"
+    elif word in _KR_HEADS:
+        kind = "KR"
+    else:
+        kind = "E"
+    short = numbered or not (spelled or len(word) > 2 and not word.isascii())
+    return kind, _strip(title), short
 
 
-# -- the parser ----------------------------------------------------------------------------------
+# -- reading the lines ---------------------------------------------------------------------------
 
 
 def parse_okr_text(
     text: str | bytes, *, start: str, end: str, week: str | None = None
 ) -> ParseResult:
-    """Objectives (with KRs and E-items, fresh ids) read from O/KR/E text.
+    """Objectives (with KRs and E-items, fresh ids) read from pasted OKR text.
 
     ``start``/``end`` (YYYY-MM-DD) are each objective's period; ``week`` (an ISO
     week or None) is stored as each item's ``added``. Bad arguments raise
-    :class:`store.model.InvalidData`; bad text raises :class:`OkrTextError`.
+    :class:`store.model.InvalidData`; text that cannot be placed raises
+    :class:`OkrTextError` (see the module docstring).
     """
     check_date(start, "start")
     check_date(end, "end")
@@ -508,22 +377,30 @@ def parse_okr_text(
         raise InvalidData("end", "the period ends before it starts")
     if week is not None:
         check_week(week, "week")
-    builder = _Builder(start, end, week)
-    for number, raw in enumerate(_LINE_BREAK.split(_decode(text)), 1):
-        read = _read_line(number, raw)
-        if read is not None:
-            builder.add(number, *read)
-    return builder.result()
+    lines = [_read_line(n, raw) for n, raw in enumerate(_LINE_BREAK.split(_decode(text)), 1)]
+    return _Builder(start, end, week, lines).run()
 
 
 class _Builder:
-    """Collects objectives line by line, checking the order of heads."""
+    """Places the lines: objectives, their KRs and E-items, and the prose it skips."""
 
-    def __init__(self, start: str, end: str, week: str | None):
+    def __init__(self, start: str, end: str, week: str | None, lines: list[_Line]):
         self.start, self.end, self.week = start, end, week
+        self.lines = lines
         self.objectives: list[tuple[int, Objective]] = []
         self.notes: list[KRNote] = []
+        self.skipped: list[tuple[int, str]] = []
         self.ids: set[str] = set()
+        # The scope: what the lines after a head (up to the next head) belong to.
+        self.scope: str | None = None  # O | KR | E | KR-list | E-list | closed
+        self.scope_lists = False  # the scope uses list items (plain lines are prose)
+        self.scope_items = 0  # KRs / E-items placed in the scope
+        self.plain_open = True  # no blank line after the scope's first item yet
+        self.list_indent: int | None = None  # indent of the scope's last listed KR
+        self.head_indent: int | None = None  # indent of the scope's head when it is listed
+        self.pending: _Line | None = None  # a head waiting for its title (O:, KR1:)
+
+    # -- ids and objects --------------------------------------------------------------------
 
     def _id(self, prefix: str) -> str:
         ident = new_id(prefix)
@@ -532,41 +409,168 @@ class _Builder:
         self.ids.add(ident)
         return ident
 
-    def add(self, number: int, kind: str, title: str) -> None:
-        if kind == "O":
-            objective = Objective(self._id("o"), title, self.start, self.end)
-            self.objectives.append((number, objective))
-        elif kind == "KR":
-            self._add_kr(number, title)
-        else:
-            krs = self.objectives[-1][1].key_results if self.objectives else []
-            if not krs:
-                raise OkrTextError(number, "an E-item before any key result (KR)")
-            krs[-1].items.append(Item(self._id("e"), title, True, self.week))
+    @property
+    def objective(self) -> Objective | None:
+        return self.objectives[-1][1] if self.objectives else None
 
-    def _add_kr(self, number: int, title: str) -> None:
-        if not self.objectives:
-            raise OkrTextError(number, "a key result (KR) before any objective (O)")
-        objective = self.objectives[-1][1]
+    def add_objective(self, number: int, title: str) -> None:
+        self.objectives.append((number, Objective(self._id("o"), title, self.start, self.end)))
+
+    def add_kr(self, number: int, title: str) -> None:
+        objective = self.objective
+        if objective is None:
+            raise OkrTextError(
+                number, "a key result (KR) before any objective (add an O: line above it)"
+            )
         try:
             m = infer_measure(title)
         except ValueError as e:
             raise OkrTextError(number, str(e)) from None
         if not m.title:
             raise OkrTextError(number, "the key result (KR) has no title besides its measure")
-        kr = KeyResult(self._id("kr"), m.title, m.kind, m.start, m.target, m.unit)
+        kr = KeyResult(
+            self._id("kr"), m.title, m.kind, m.start, m.target, m.unit, relative=m.relative
+        )
         try:
             KeyResult.from_dict(kr.to_dict())
         except InvalidData as e:
             raise OkrTextError(number, e.reason) from None
         objective.key_results.append(kr)
         self.notes.append(
-            KRNote(objective.title, m.title, m.kind, m.start, m.target, m.unit, m.source, number)
+            KRNote(
+                objective.title,
+                m.title,
+                m.kind,
+                m.start,
+                m.target,
+                m.unit,
+                m.source,
+                number,
+                m.read_from,
+                m.relative,
+                kr.id,
+            )
         )
+
+    def add_item(self, number: int, title: str) -> None:
+        objective = self.objective
+        if objective is None or not objective.key_results:
+            raise OkrTextError(
+                number, "an E-item before any key result (KR) (add a KR: line above it)"
+            )
+        objective.key_results[-1].items.append(Item(self._id("e"), title, True, self.week))
+
+    # -- the lines --------------------------------------------------------------------------
+
+    def run(self) -> ParseResult:
+        for index, line in enumerate(self.lines):
+            if line.blank:
+                if self.scope_items:
+                    self.plain_open = False
+            elif line.head is not None:
+                self.close_pending()
+                self.on_head(index, line)
+            elif self.pending is not None and self.pending.head == "O":
+                self.pending = None
+                self.add_objective(line.number, line.title)
+                self.open_scope("O", index)
+            else:
+                self.on_body(index, line)
+        self.close_pending()
+        return self.result()
+
+    def open_scope(self, scope: str, index: int) -> None:
+        """Start the scope of the line at ``index`` (a head, or an objective's title): are
+        its plain lines prose? They are where a list is used, and under an objective
+        whose KRs are written with heads or as a list."""
+        self.scope, self.scope_items, self.plain_open, self.list_indent = scope, 0, True, None
+        head = self.lines[index]
+        self.head_indent = head.indent if head.listed else None
+        self.scope_lists = False
+        for line in self.lines[index + 1 :]:
+            if line.head is not None and (scope != "O" or line.head == "O"):
+                break
+            if line.listed or line.head is not None:
+                self.scope_lists = True
+                break
+
+    def close_pending(self) -> None:
+        """A head whose title never came: refused (O:, KR1:) or skipped (Key Results:)."""
+        pending, self.pending = self.pending, None
+        if pending is None:
+            return
+        if pending.head == "O" or (pending.short and not self.scope_items):
+            raise OkrTextError(pending.number, f"{_LABELS[pending.head]} has no title")
+
+    def on_head(self, index: int, line: _Line) -> None:
+        kind, title = line.head, line.title
+        if kind == "O":
+            if title:
+                self.add_objective(line.number, title)
+                self.open_scope("O", index)
+            else:
+                self.pending = line
+                self.scope = None
+            return
+        if title:
+            if kind == "KR":
+                self.add_kr(line.number, title)
+            else:
+                self.add_item(line.number, title)
+            self.open_scope(kind, index)
+            return
+        if self.objective is None:  # a heading in the prose before the OKR
+            self.skipped.append((line.number, line.text))
+            self.scope = "closed"
+            return
+        self.open_scope(f"{kind}-list", index)
+        self.pending = line
+
+    def on_body(self, index: int, line: _Line) -> None:
+        if self.objective is None or self.scope in (None, "closed"):
+            self.skipped.append((line.number, line.text))
+            return
+        pending = self.pending
+        if pending is not None and pending.short and not line.listed and not self.scope_items:
+            # "KR1:" then its title on the next line
+            self.pending = None
+            self.place(line, pending.head)
+            self.open_scope(pending.head, index)
+            return
+        if not line.listed and line.title.endswith((":", "：")):
+            self.skipped.append((line.number, line.text))  # a heading of something else
+            self.scope = "closed"
+            return
+        if not line.listed and (
+            self.scope_lists or not self.plain_open or self.scope in ("KR", "E")
+        ):
+            self.skipped.append((line.number, line.text))  # prose, or a KR's description
+            return
+        sibling = (  # "- KR2: b" then "- c": c is a KR like b, not its E-item
+            self.scope == "KR" and self.head_indent is not None and line.indent <= self.head_indent
+        )
+        if (self.scope in ("E", "E-list", "KR") and not sibling) or (
+            self.list_indent is not None
+            and line.indent > self.list_indent
+            and self.objective.key_results
+        ):
+            self.place(line, "E")
+        else:
+            self.place(line, "KR")
+            self.list_indent = line.indent
+
+    def place(self, line: _Line, kind: str) -> None:
+        if kind == "KR":
+            self.add_kr(line.number, line.title)
+        else:
+            self.add_item(line.number, line.title)
+        self.scope_items += 1
 
     def result(self) -> ParseResult:
         if not self.objectives:
-            raise OkrTextError(0, "no objective (expected a line starting with O:)")
+            raise OkrTextError(
+                0, "no objective (expected a line starting with O:, Objective: or 目标：)"
+            )
         warnings = []
         for number, objective in self.objectives:
             try:
@@ -575,4 +579,4 @@ class _Builder:
                 raise OkrTextError(number, str(e)) from None
             if not objective.key_results:
                 warnings.append(f"line {number}: objective {objective.title!r} has no key result")
-        return ParseResult([o for _, o in self.objectives], self.notes, warnings)
+        return ParseResult([o for _, o in self.objectives], self.notes, warnings, self.skipped)

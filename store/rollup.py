@@ -7,8 +7,14 @@ words (``tui.report`` renders them). The rules, each a decision written down:
 * A KR's start-of-month value: the last value recorded in a check-in of an
   earlier week, else the KR's own start. Its end value: the last value recorded
   in the month, else the start-of-month value (nothing moved). Change = end - start.
-* Progress and score come from ``store.model`` (uncapped / capped at 1); the
-  objective score is ``model.objective_score`` of the end values.
+* Progress and score come from ``store.model`` (uncapped / capped at 1). A level to
+  hold (``stay_below`` / ``stay_above``) is scored by the share of the month's weeks
+  with a value that held it: 3 of 4 weeks held is 0.75 (its progress is the same
+  share; with no value in the month it has none). The objective score is the
+  weight-average of these KR scores over the measurable KRs (``model.objective_score``'s
+  rule: a KR whose start or target is unknown is left out).
+* A KR's start may be unknown (asked at the first check-in): its start-of-month value
+  is then unknown too, and so is the change.
 * Pace date ("as of"): the date of the month's last check-in, else the month's
   last day, but never later than today (a running month is judged to date).
   Expected progress is the linear path over the objective's period on that date.
@@ -75,18 +81,20 @@ class KRMonth:
     kind: str
     unit: str
     weight: float
-    start: float  # the KR's own start
+    start: float | None  # the KR's own start; None: unknown yet, or a level to hold
     target: float | None  # None: unknown
-    month_start: float  # value at the start of the month
-    month_end: float  # value at the end of the month (to date)
+    month_start: float | None  # value at the start of the month (None: unknown start)
+    month_end: float | None  # value at the end of the month (to date)
     measured: bool  # a value was recorded in the month
-    change: float
+    change: float | None  # None when either end is unknown
     progress: float | None  # uncapped; None when the target is unknown
-    score: float | None  # capped 0..1
+    score: float | None  # capped 0..1; a level to hold: the share of weeks it held
     expected: float  # linear expected progress on the pace date
     pace: str | None  # ahead | on_track | behind | None (no pace)
     confidence_first: int | None
     confidence_last: int | None
+    held_weeks: int | None = None  # a level to hold: weeks of the month whose value held it
+    measured_weeks: int | None = None  # a level to hold: weeks of the month with a value
 
 
 @dataclass
@@ -212,9 +220,9 @@ class KRMove:
     kind: str
     unit: str
     target: float | None
-    before: float
-    now: float
-    change: float
+    before: float | None  # None: the start is still unknown
+    now: float | None
+    change: float | None
     progress: float | None
     score: float | None
     pace: str | None
@@ -381,7 +389,7 @@ def month_rollup(
     expected = model.expected_progress(objective, as_of.isoformat())
 
     krs = [_kr_month(kr, labels[kr.id], before, during, expected) for kr in objective.key_results]
-    score = model.objective_score(objective, {k.id: k.month_end for k in krs})
+    score = _objective_score(objective, krs)
     histories = _histories(upto)
     items = _items_month(objective, labels, histories, during, month)
     last = during[-1] if during else None
@@ -454,6 +462,13 @@ def _kr_month(
     latest = _last_value(kr.id, during)
     month_end = month_start if latest is None else latest
     progress = model.progress(kr, month_end)
+    score = model.score(kr, month_end)
+    kr_pace = pace(kr, progress, expected)
+    held_weeks = measured_weeks = None
+    if kr.threshold:
+        held_weeks, measured_weeks = _weeks_held(kr, during)
+        progress = score = held_weeks / measured_weeks if measured_weeks else None
+        kr_pace = None if latest is None else "on_track" if model.held(kr, latest) else "behind"
     confidences = _confidences(kr.id, during)
     return KRMonth(
         id=kr.id,
@@ -467,14 +482,43 @@ def _kr_month(
         month_start=month_start,
         month_end=month_end,
         measured=latest is not None,
-        change=month_end - month_start,
+        change=_change(month_start, month_end),
         progress=progress,
-        score=model.score(kr, month_end),
+        score=score,
         expected=expected,
-        pace=pace(kr, progress, expected),
+        pace=kr_pace,
         confidence_first=confidences[0] if confidences else None,
         confidence_last=confidences[-1] if confidences else None,
+        held_weeks=held_weeks,
+        measured_weeks=measured_weeks,
     )
+
+
+def _weeks_held(kr: KeyResult, during: list[CheckIn]) -> tuple[int, int]:
+    """(weeks whose value held the level, weeks with a value) of a threshold KR."""
+    held = measured = 0
+    for c in during:
+        k = c.kr(kr.id)
+        ok = model.held(kr, None if k is None else k.value)
+        if ok is not None:
+            measured += 1
+            held += ok
+    return held, measured
+
+
+def _change(before: float | None, after: float | None) -> float | None:
+    return None if before is None or after is None else after - before
+
+
+def _objective_score(objective: Objective, krs: list[KRMonth]) -> float | None:
+    """``model.objective_score``'s rule over the month's KR scores (a level to hold by
+    the share of weeks it held)."""
+    scores = {k.id: k.score for k in krs}
+    measurable = [kr for kr in objective.key_results if kr.measurable]
+    total = sum(kr.weight for kr in measurable)
+    if not measurable or total <= 0:
+        return None
+    return sum(kr.weight * (scores.get(kr.id) or 0.0) for kr in measurable) / total
 
 
 def _risk_reasons(krs: list[KRMonth] | list[KRMove], risks: list[Risk]) -> list[Reason]:
@@ -717,7 +761,7 @@ def _kr_move(
         target=kr.target,
         before=value_before,
         now=now,
-        change=now - value_before,
+        change=_change(value_before, now),
         progress=progress,
         score=model.score(kr, now),
         pace=pace(kr, progress, expected),

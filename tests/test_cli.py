@@ -111,7 +111,7 @@ def test_usage_and_file_errors(data_dir, args, code, message):
 
 @pytest.mark.parametrize(
     ("text", "line"),
-    [("", 0), ("E: an item first\n", 1), ("O: x\n\nKR1: y\nwhat is this\n", 4)],
+    [("", 0), ("E: an item first\n", 1), ("Intro\nKR1: y\nO: x\n", 2), ("O: x\n\nE: z\n", 3)],
 )
 def test_import_refuses_non_okr_text_with_line(data_dir, text, line):
     result = run(data_dir, "import", "-", input=text)

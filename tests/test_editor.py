@@ -356,7 +356,7 @@ async def test_paste_chinese_seed_asks_for_unknown_target_and_creates_it(store):
         assert "KR1" in text and "KR2" in text and "KR3" in text
         assert "KR4" not in text
         assert "完成10月XX家新客户的开发" in text
-        assert "尚未确定的目标：1 个" in text
+        assert "尚未确定的目标值：1 个" in text
         assert "0 → 100000 粉丝" in text  # KR3's inferred measure
         targets = list(screen.query(".target").results(Input))
         assert [t.id for t in targets] == ["target-0-1"]  # KR2 of the first objective
@@ -409,10 +409,10 @@ async def test_paste_error_names_the_line(store):
     async with app.run_test(size=(120, 40)) as pilot:
         app.push_screen(PasteScreen())
         await pilot.pause()
-        screen = await paste(pilot, "O: Grow\nKR: Win 50 customers\nnot a head\n")
+        screen = await paste(pilot, "Our plan\nKR: Win 50 customers\nO: Grow\n")
         error = screen.query_one("#parse-error", Static)
         assert error.display
-        assert str(error.render()).startswith("line 3: ")
+        assert str(error.render()).startswith("line 2: ")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen
@@ -462,7 +462,7 @@ async def test_help_lists_the_keys_of_every_screen(store, lang):
             ):
                 assert words in text
         else:
-            for words in ("每周流程", "首页", "OKR 编辑器", "历史", "新建KR", "打开该周"):
+            for words in ("每周流程", "首页", "OKR 编辑器", "历史", "新建 KR", "打开该周"):
                 assert words in text
         await pilot.press("escape")
         await pilot.pause()

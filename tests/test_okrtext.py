@@ -1,4 +1,8 @@
-"""The O/KR/E text parser (store.okrtext)."""
+"""The O/KR/E text parser (store.okrtext): heads, refusals, explicit measures, robustness.
+
+The table of KR lines as people write them is tests/test_okrtext_lines.py; whole pasted
+texts are tests/test_okrtext_pastes.py; the "never a number the line does not say"
+property is tests/test_okrtext_property.py."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import store
-from store.model import Objective
+from store.model import KeyResult, Objective
 from store.okrtext import (
     KRNote,
     Measure,
@@ -59,7 +63,12 @@ def test_english_example():
     assert kr1.items[0].title == "Draft the first version of the team process"
     assert all(i.added == "2026-W40" and i.active for kr in o.key_results for i in kr.items)
     assert [n.source for n in result.notes] == ["default", "inferred", "inferred"]
-    assert result.unknown_targets == [] and result.warnings == []
+    assert result.unknown_targets == [] and result.warnings == [] and result.skipped == []
+    assert [n.read_from for n in result.notes] == [
+        "",
+        "Win 50 new customers",
+        "Gain 100k followers",
+    ]
     assert_valid(result)
 
 
@@ -91,11 +100,19 @@ def test_notes_describe_each_kr_in_order():
     result = parse(
         "O: Grow\nKR1: Win 50 customers\nKR2: Ship it\n\nO: Keep\nKR: Reach 40% activation"
     )
+    ids = [kr.id for o in result.objectives for kr in o.key_results]
     assert result.notes == [
-        KRNote("Grow", "Win 50 customers", "number", 0, 50, "customers", "inferred", 2),
-        KRNote("Grow", "Ship it", "milestone", 0, 1, "", "default", 3),
-        KRNote("Keep", "Reach 40% activation", "percent", 0, 40, "%", "inferred", 6),
-    ]
+        KRNote(
+            "Grow", "Win 50 customers", "number", 0, 50, "customers", "inferred", 2,
+            "Win 50 customers", None, ids[0],
+        ),
+        KRNote("Grow", "Ship it", "milestone", 0, 1, "", "default", 3, "", None, ids[1]),
+        KRNote(
+            "Keep", "Reach 40% activation", "percent", None, 40, "%", "inferred", 6,
+            "Reach 40%", None, ids[2],
+        ),
+    ]  # fmt: skip
+    assert [n.kr_title for n in result.unknown_starts] == ["Reach 40% activation"]
 
 
 def test_fresh_ids_and_no_week():
@@ -231,7 +248,8 @@ def test_crlf_bom_and_blank_lines():
 
 
 def test_cr_only_line_ends_and_line_numbers():
-    assert refused("O: a\rKR: b\r\rjunk").line == 4
+    assert refused("O: a\rKR: b\r\rE: c\rKR1:").line == 5
+    assert parse("O: a\rKR: b\r\rjunk").skipped == [(4, "junk")]
 
 
 def test_objective_without_kr_is_allowed_and_reported():
@@ -258,16 +276,18 @@ def test_titles_are_stripped_only_at_the_ends():
         ("KR1: Win 50 customers\nO: x", 1, "before any objective"),
         ("\n\nE: Plan\n", 3, "before any key result"),
         ("O: a\nKR: b\nO: c\nE: d", 4, "before any key result"),
-        ("O: a\nKR: b\nE: c\nSome note here\n", 4, "expected O:, KR: or E:"),
-        ("O: a\n目标打造团队", 2, "expected O:, KR: or E:"),
-        ("Own the market\n", 1, "expected O:, KR: or E:"),
+        ("Own the market\n", 0, "no objective"),
+        ("Intro\nKR1: Win 50 customers\nO: x", 2, "add an O: line above it"),
+        ("O: a\nInitiatives:\n- call leads", 3, "before any key result"),
+        ("O: a\nKR: b\nE:\nKR: c", 3, "has no title"),
         ("O:\nKR: x", 1, "has no title"),
+        ("Objective:\n\n", 1, "has no title"),
         ("O: a\nKR1:   \n", 2, "has no title"),
         ("O: a\nKR1", 2, "has no title"),
         ("O: a\nKR: b\nE：", 3, "has no title"),
         ("O: a\nKR: [0 -> 5]", 2, "no title besides its measure"),
         ("O: a\nKR: Win customers [5 -> 5]", 2, "start and target are equal"),
-        ("O: a\nKR: Cut bugs to 0 bugs", 2, "start and target are equal"),
+        ("O: a\nKR: Reduce churn by 150%", 2, "a reduction by more than 100%"),
         ("O: a\nKR: Cut time from 5 days to 5 days", 2, "start and target are equal"),
         ("O: a\n\nKR: Win 99999999999999999999 customers", 3, "number too large"),
         ("O: a\nKR: x [-> 5 " + "u" * 41 + "]", 2, "unit longer than 40"),
@@ -325,69 +345,6 @@ def test_bad_arguments_are_value_errors():
 
 
 @pytest.mark.parametrize(
-    ("title", "kind", "start", "target", "unit"),
-    [
-        ("在开发新客户活动X大平台上收获10w粉丝", "number", 0, 100000, "粉丝"),
-        ("收获10W粉丝", "number", 0, 100000, "粉丝"),
-        ("收获10万粉丝", "number", 0, 100000, "粉丝"),
-        ("收获10w+粉丝", "number", 0, 100000, "粉丝"),
-        ("Gain 100k followers on platform X", "number", 0, 100000, "followers"),
-        ("Gain 100K followers", "number", 0, 100000, "followers"),
-        ("拉新5千人", "number", 0, 5000, "人"),
-        ("Reach 2m users", "number", 0, 2_000_000, "users"),
-        ("Reach 2M users", "number", 0, 2_000_000, "users"),
-        ("用户达到3百万", "number", 0, 3_000_000, ""),
-        ("营收1亿元", "number", 0, 100_000_000, "元"),
-        ("营收50万元", "number", 0, 500_000, "元"),
-        ("Reach 1.5 million listeners", "number", 0, 1_500_000, "listeners"),
-        ("Reach 2,500 weekly active teams", "number", 0, 2500, "weekly active teams"),
-        (
-            "Reach 2,500 weekly active teams for our product",
-            "number",
-            0,
-            2500,
-            "weekly active teams",
-        ),
-        ("1.5万", "number", 0, 15000, ""),
-        ("Hit 2.5 points per sprint", "number", 0, 2.5, "points"),
-        ("Raise NPS from 60% to 85%", "percent", 60, 85, "%"),
-        ("NPS从60%提升到85%", "percent", 60, 85, "%"),
-        ("Cut onboarding from 14 days to 5 days", "number", 14, 5, "days"),
-        ("Cut onboarding from 14 to 5 days", "number", 14, 5, "days"),
-        ("从 14 天降到 5 天", "number", 14, 5, "天"),
-        ("从14天降至5天", "number", 14, 5, "天"),
-        ("由14天减少到5天", "number", 14, 5, "天"),
-        ("入职周期从14天缩短到5天", "number", 14, 5, "天"),
-        ("Cut onboarding 14 days -> 5 days", "number", 14, 5, "days"),
-        ("完成10月XX家新客户的开发", "number", 0, None, "家"),
-        ("完成10月份XX家新客户的开发", "number", 0, None, "家"),
-        ("完成XX家A类客户的拉新", "number", 0, None, "家"),
-        ("Win XX new customers in October", "number", 0, None, "new customers"),
-        ("Win xx new customers", "number", 0, None, "new customers"),
-        ("Win 50 new customers in October", "number", 0, 50, "new customers"),
-        ("Win 50 new customers by October 15", "number", 0, 50, "new customers"),
-        ("In October 2026 win 50 deals", "number", 0, 50, "deals"),
-        ("Win 50 deals in Q4 2026", "number", 0, 50, "deals"),
-        ("By 2026-10-31 win 12 accounts", "number", 0, 12, "accounts"),
-        ("2026年完成100单", "number", 0, 100, "单"),
-        ("第3季度签约20位客户", "number", 0, 20, "位"),
-        ("签约20个客户", "number", 0, 20, "个"),
-        ("Reach 2000 users", "number", 0, 2000, "users"),
-        ("Reach 40% activation", "percent", 0, 40, "%"),
-        ("Reach 40 percent activation", "percent", 0, 40, "%"),
-        ("激活率达到４０％", "percent", 0, 40, "%"),
-        ("提升XX%的转化率", "percent", 0, None, "%"),
-        ("Cut p95 latency to 300ms", "number", 0, 300, "ms"),
-    ],
-)
-def test_infer(title, kind, start, target, unit):
-    m = infer_measure(title)
-    assert (m.kind, m.start, m.target, m.unit) == (kind, start, target, unit)
-    assert m.source == "inferred"
-    assert m.title == title
-
-
-@pytest.mark.parametrize(
     "title",
     [
         "完成拓展团队工作流程的最终制定",
@@ -401,7 +358,7 @@ def test_infer(title, kind, start, target, unit):
     ],
 )
 def test_milestone_by_default(title):
-    assert infer_measure(title) == Measure("milestone", 0, 1, "", "default", title)
+    assert infer_measure(title) == Measure("milestone", 0, 1, "", "default", title, "", None)
 
 
 @pytest.mark.parametrize(
@@ -430,12 +387,40 @@ def test_milestone_by_default(title):
         ("Reduce churn [5% => 2%] this year", "percent", 5, 2, "%", "Reduce churn this year"),
         ("Fix balance [-5 -> 0]", "number", -5, 0, "", "Fix balance"),
         ("Ship [beta] to [0 -> 20 teams]", "number", 0, 20, "teams", "Ship [beta] to"),
+        ("Raise CSAT [? -> 90%]", "percent", None, 90, "%", "Raise CSAT"),
+        ("Grow MRR [$50k -> $80k]", "number", 50000, 80000, "$", "Grow MRR"),
+        ("Churn [< 2%]", "stay_below", None, 2, "%", "Churn"),
+        ("Churn [<= 2%]", "stay_below", None, 2, "%", "Churn"),
+        ("Response time [below 4 hours]", "stay_below", None, 4, "hours", "Response time"),
+        ("Uptime [>= 99.9%]", "stay_above", None, 99.9, "%", "Uptime"),
+        ("客户满意度【不低于 95%】", "stay_above", None, 95, "%", "客户满意度"),
     ],
 )
 def test_explicit(title, kind, start, target, unit, rest):
     m = infer_measure(title)
     assert (m.kind, m.start, m.target, m.unit) == (kind, start, target, unit)
-    assert (m.source, m.title) == ("explicit", rest)
+    assert (m.source, m.title, m.relative) == ("explicit", rest, None)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "unit", "relative"),
+    [
+        ("Complaints [-25%]", "number", "", -0.25),
+        ("Signups [+30%]", "number", "", 0.3),
+        ("Conversion rate [+10%]", "percent", "%", 0.1),
+        ("Weekly active teams [x2]", "number", "", 1.0),
+    ],
+)
+def test_explicit_relative_change(title, kind, unit, relative):
+    m = infer_measure(title)
+    assert (m.kind, m.start, m.target, m.unit, m.relative) == (kind, None, None, unit, relative)
+    assert m.source == "explicit" and "[" not in m.title
+
+
+def test_explicit_measure_wins_over_the_words():
+    m = infer_measure("Reduce churn by 25% [5% -> 3%]")
+    assert (m.kind, m.start, m.target, m.relative) == ("percent", 5, 3, None)
+    assert m.read_from == "[5% -> 3%]"
 
 
 def test_explicit_measure_in_a_parsed_line():
@@ -500,7 +485,9 @@ def test_infer_measure_returns_a_storable_measure_or_a_reason(title):
     except ValueError as e:
         assert str(e)
         return
-    assert m.kind in ("number", "percent", "milestone")
+    assert m.kind in ("number", "percent", "milestone", "stay_below", "stay_above")
     assert m.source in ("explicit", "inferred", "default")
     assert len(m.unit) <= 40
     assert m.target is None or m.target != m.start
+    kr = KeyResult("kr1", m.title or "x", m.kind, m.start, m.target, m.unit, relative=m.relative)
+    assert KeyResult.from_dict(kr.to_dict()) == kr

@@ -200,7 +200,7 @@ def command_cases(tmp_path) -> list[tuple[str, list, bytes | None, str]]:
     rows = [
         ("import E before KR", ["import", "-"], b"O: goal\nE: plan\n", "line 2"),
         ("import KR before O", ["import", "-"], b"KR: win 5 customers\n", "line 1"),
-        ("import not OKR", ["import", "-"], b"O: goal\nhello\n", "line 2"),
+        ("import not OKR", ["import", "-"], b"O: goal\nE: hello\n", "line 2"),
         ("import empty", ["import", "-"], b"", "no objective"),
         ("import blank", ["import", "-"], b"\n\n  \n", "no objective"),
         ("import 1 MB line", ["import", "-"], ("O: " + MB_LINE + "\n").encode(), "line 1"),

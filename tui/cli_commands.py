@@ -225,13 +225,16 @@ def checkin(
 )
 @click.option("--start", callback=date_param, help="Period start YYYY-MM-DD.")
 @click.option("--end", callback=date_param, help="Period end YYYY-MM-DD.")
+@LANG_OPTION
 @pass_env
-def import_(env: Env, file: Path, dry_run: bool, month, start, end) -> None:
-    """Create objectives from O/KR/E text (- reads standard input)."""
+def import_(env: Env, file: Path, dry_run: bool, month, start, end, lang) -> None:
+    """Create objectives from pasted OKR text (- reads standard input)."""
     from store import weeks
     from store.okrtext import OkrTextError, parse_okr_text
     from tui.importing import render_import
 
+    if lang:
+        i18n.set_lang(lang)
     if month and (start or end):
         raise click.UsageError(t("cli.month_or_range"))
     if bool(start) != bool(end):

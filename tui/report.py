@@ -18,7 +18,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from store import weeks
-from store.model import overlaps
+from store.model import THRESHOLDS, KeyResult, overlaps
 from store.rollup import (
     Entry,
     MonthRollup,
@@ -29,6 +29,7 @@ from store.rollup import (
     prep_rollup,
     prep_since,
 )
+from tui import format
 from tui.i18n import t
 from tui.text import cell_width, fit, inert, number, pad, percent
 
@@ -196,7 +197,9 @@ def _status(status: str | None, lang: str) -> str:
     return t(f"status.{status}", lang) if status else "—"
 
 
-def _signed(value: float) -> str:
+def _signed(value: float | None) -> str:
+    if value is None:
+        return "—"
     if value == 0:
         return "0"
     return ("+" if value > 0 else "-") + number(abs(value))
@@ -211,6 +214,8 @@ def _value(kind: str, value: float, lang: str) -> str:
 def _target(kind: str, target: float | None, unit: str, lang: str) -> str:
     if kind == "milestone":
         return t("report.milestone", lang)
+    if kind in THRESHOLDS:  # stay below 2%
+        return format.target_text(KeyResult("", "", kind, None, target, unit), lang)
     if target is None:
         return t("target.unknown", lang)
     return f"{number(target)} {_u(unit, newlines=False)}".strip()
@@ -472,12 +477,19 @@ def _kr_table(r: MonthRollup, lang: str) -> Table:
     rows = []
     for k in r.key_results:
         change = "—" if k.kind == "milestone" else _signed(k.change)
+        values = f"{_value(k.kind, k.month_start, lang)} → {_value(k.kind, k.month_end, lang)}"
+        progress = _progress(k.kind, k.target, k.progress, lang)
+        if k.kind in THRESHOLDS:  # the last value, and the share of weeks it held
+            kr = KeyResult(k.id, k.title, k.kind, None, k.target, k.unit)
+            values = format.amount(kr, k.month_end if k.measured else None)
+            if k.measured_weeks:
+                progress = t("report.held_weeks", lang, held=k.held_weeks, weeks=k.measured_weeks)
         rows.append(
             [
                 _kr_cell(k.label, k.title),
-                f"{_value(k.kind, k.month_start, lang)} → {_value(k.kind, k.month_end, lang)}",
+                values,
                 _target(k.kind, k.target, k.unit, lang),
-                _progress(k.kind, k.target, k.progress, lang),
+                progress,
                 percent(k.score),
                 change,
                 _confidence(k.confidence_first, k.confidence_last),

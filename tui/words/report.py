@@ -158,4 +158,5 @@ WORDS = {
         "check-in for {week} is missing: {title}",
         "{week} 的周度更新未完成：{title}",
     ),
+    "report.held_weeks": ("held {held} of {weeks} weeks", "{weeks} 周中 {held} 周达标"),
 }
