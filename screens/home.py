@@ -127,6 +127,7 @@ class HomeScreen(OkrScreen):
         Binding("s", "summary", "key.summary"),
         Binding("p", "prep", "key.prep"),
         Binding("a", "toggle_archived", "key.archived", show=False),
+        Binding("t", "team", "key.team", show=False),
         Binding("question_mark,f1", "help", "key.help", key_display="?"),
         Binding("q", "quit", "key.quit"),
     ]
@@ -221,6 +222,11 @@ class HomeScreen(OkrScreen):
         from screens.prep import PrepScreen
 
         self.app.push_screen(PrepScreen())
+
+    def action_team(self) -> None:
+        from screens.team import TeamScreen
+
+        self.app.push_screen(TeamScreen())
 
     def action_help(self) -> None:
         from screens.help import HelpScreen

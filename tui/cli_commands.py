@@ -268,3 +268,4 @@ def _name(file: Path) -> str:
 
 import tui.cli_admin  # noqa: E402,F401  (registers backups)
 import tui.cli_rollups  # noqa: E402,F401  (registers summary, prep, due)
+import tui.cli_team  # noqa: E402,F401  (registers team)
