@@ -391,6 +391,7 @@ class PublishResult:
     pushed: bool  # the team repository has it now
     offline: bool = False  # committed locally only; pushed by the next publish
     waiting: int = 0  # commits not pushed yet
+    sent: int = 0  # commits this publish pushed (an earlier offline one included)
     reason: str = ""  # why it was not pushed
     notes: list[str] = field(default_factory=list)  # what the on-publish hook said
 
@@ -426,6 +427,7 @@ def publish(data_dir: Path, store: Store, name: str | None = None) -> PublishRes
     _clean_up(team)
     team_branch = branch(team)
 
+    ident = _identity(given, name_slug)
     document = published_document(store)
     from store.storage import dumps, write_file_atomic
 
@@ -438,7 +440,7 @@ def publish(data_dir: Path, store: Store, name: str | None = None) -> PublishRes
         from store import weeks
 
         message = f"Publish {rel} ({weeks.today().isoformat()})"
-        commit = [*_identity(given, name_slug), "commit", "--quiet", "--no-verify", "-m", message]
+        commit = [*ident, "commit", "--quiet", "--no-verify", "-m", message]
         _must(git([*commit, "--", rel], cwd=team), "git commit")
     save_settings(data_dir, name=given)  # the next publish (and auto publish) uses it
     result = PublishResult(
@@ -451,12 +453,12 @@ def publish(data_dir: Path, store: Store, name: str | None = None) -> PublishRes
         pushed=False,
     )
     try:
-        _sync(team, team_branch)
+        _sync(team, team_branch, ident)
         result.waiting = _ahead(team, team_branch)
         if result.waiting:
-            _push(team, team_branch)
+            _push(team, team_branch, ident)
         result.pushed = True
-        result.waiting = 0
+        result.sent, result.waiting = result.waiting, 0
     except Unreachable as e:
         result.offline = True
         result.reason = str(e)
@@ -497,8 +499,9 @@ def _fetch(team: Path) -> None:
         raise _unreachable(url, result)
 
 
-def _sync(team: Path, team_branch: str) -> None:
-    """``git pull --rebase``: fetch, then put our commits on top of the team's."""
+def _sync(team: Path, team_branch: str, ident: list[str]) -> None:
+    """``git pull --rebase``: fetch, then put our commits on top of the team's (a rebase
+    commits: as ``ident``)."""
     _fetch(team)
     if not _remote_has(team, team_branch):
         return  # an empty team repository: nothing to rebase onto
@@ -506,7 +509,7 @@ def _sync(team: Path, team_branch: str) -> None:
     if not _has_head(team):
         _must(git(["merge", "--quiet", "--ff-only", upstream], cwd=team), "git merge")
         return
-    result = git(["rebase", "--quiet", upstream], cwd=team)
+    result = git([*ident, "rebase", "--quiet", upstream], cwd=team)
     if not result.ok:
         git(["rebase", "--abort"], cwd=team)
         raise TeamError(
@@ -516,7 +519,7 @@ def _sync(team: Path, team_branch: str) -> None:
         )
 
 
-def _push(team: Path, team_branch: str) -> None:
+def _push(team: Path, team_branch: str, ident: list[str]) -> None:
     """Push; when the push is rejected (someone pushed meanwhile), rebase and push once more."""
     for attempt in (1, 2):
         result = git(
@@ -533,9 +536,10 @@ def _push(team: Path, team_branch: str) -> None:
         if attempt == 2:
             raise TeamError(
                 "the team repository refused the push twice (others are publishing at "
-                f"this moment, or it does not accept pushes): {result.line()}; try again."
+                f"this moment, or it does not accept pushes: {result.line()}); your file "
+                "is committed in the team clone and the next `okr team publish` pushes it."
             )
-        _sync(team, team_branch)
+        _sync(team, team_branch, ident)
 
 
 def _run_hook(data_dir: Path, document: dict) -> list[str]:
@@ -568,7 +572,12 @@ def pull(data_dir: Path) -> PullResult:
     _clean_up(team)
     team_branch = branch(team)
     before = _head(team)
-    _sync(team, team_branch)
+    saved = load_settings(data_dir).get("name")
+    try:
+        ident = _identity(saved, slug(saved)) if isinstance(saved, str) else None
+    except TeamError:
+        ident = None
+    _sync(team, team_branch, ident or _identity("okr-checkin", "okr-checkin"))
     after = _head(team)
     changed: list[str] = []
     if after and after != before:
@@ -694,10 +703,11 @@ class LeadDocument:
     def meetings(self) -> list[Meeting]:
         return []
 
-    def last_checkin(self, objective_id: str | None = None) -> str | None:
-        """The date of the newest check-in (of one objective, or of any)."""
-        mine = self._checkins if objective_id is None else self._by_objective.get(objective_id)
-        return max((c.date for c in mine), default=None) if mine else None
+    def last_checkin(self, objective_id: str | None = None, until: str = "9999") -> str | None:
+        """The date of the newest check-in (of one objective, or of any) dated on or
+        before ``until`` (YYYY-MM-DD)."""
+        mine = self._checkins if objective_id is None else self._by_objective.get(objective_id, ())
+        return max((c.date for c in mine if c.date <= until), default=None)
 
 
 def lead_files(data_dir: Path) -> list[Path]:

@@ -109,7 +109,7 @@ def publish(ctx: click.Context, env: Env, name: str | None, auto: str | None) ->
         click.echo(t("team.cli.offline", file=shown, reason=reason), err=True)
         click.echo(t("team.cli.private"), err=True)
         ctx.exit(1)
-    if result.committed or result.waiting:
+    if result.committed or result.sent:
         click.echo(
             t(
                 "team.cli.published",

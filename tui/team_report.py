@@ -143,7 +143,7 @@ def _lead(lead: LeadDocument, months: list[str], today: date) -> TeamLead:
                 month=month,
                 missing=[w for _, r in got for w in r.discipline.missing],
                 week_notes=[n for _, r in got for n in r.week_notes],
-                last_checkin=lead.last_checkin(objective.id),
+                last_checkin=lead.last_checkin(objective.id, today.isoformat()),
                 review=getattr(objective, "review", None),
             )
         )
@@ -152,7 +152,7 @@ def _lead(lead: LeadDocument, months: list[str], today: date) -> TeamLead:
         name=lead.name,
         file=lead.file,
         objectives=objectives,
-        last_checkin=lead.last_checkin(),
+        last_checkin=lead.last_checkin(until=today.isoformat()),
         missing=sorted({w for o in objectives for w in o.missing}),
         checked_in=checked,
     )
