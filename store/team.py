@@ -677,17 +677,24 @@ class LeadDocument:
     :class:`store.repo.Store` that the rollups use (objectives, objective, checkins,
     meetings): tui.report.summary_rollups runs on it as on the lead's own store, so every
     figure is the one the lead's own ``okr summary`` gives. It has no meetings: they are
-    never published."""
+    never published.
 
-    def __init__(self, name: str, file: str, objectives: list[Objective], checkins: list[CheckIn]):
+    Built from validated dicts; an objective's check-ins are made into models when first
+    asked for (a roll-up of a month asks for the objectives of that month only, not for
+    years of earlier periods)."""
+
+    def __init__(self, name: str, file: str, objectives: list[dict], checkins: list[dict]):
+        from store.model import Objective
+
         self.name = name
         self.file = file
-        self._objectives = objectives
-        checkins = sorted(checkins, key=lambda c: (c.week, c.objective))
-        self._checkins = checkins
-        self._by_objective: dict[str, list[CheckIn]] = {}
-        for c in checkins:
-            self._by_objective.setdefault(c.objective, []).append(c)
+        self._objectives = [Objective.from_valid(d) for d in objectives]
+        self._docs: dict[str, list[dict]] = {}
+        for d in checkins:
+            self._docs.setdefault(d["objective"], []).append(d)
+        for docs in self._docs.values():
+            docs.sort(key=lambda d: d["week"])
+        self._built: dict[str, list[CheckIn]] = {}
 
     def objectives(self, include_archived: bool = False) -> list[Objective]:
         return [o for o in self._objectives if include_archived or not o.archived]
@@ -696,9 +703,21 @@ class LeadDocument:
         return next((o for o in self._objectives if o.id == objective_id), None)
 
     def checkins(self, objective_id: str | None = None) -> list[CheckIn]:
-        if objective_id is None:
-            return list(self._checkins)
-        return list(self._by_objective.get(objective_id, ()))
+        """Saved check-ins, oldest week first (as Store.checkins)."""
+        if objective_id is not None:
+            return list(self._of(objective_id))
+        out = [c for oid in self._docs for c in self._of(oid)]
+        out.sort(key=lambda c: (c.week, c.objective))
+        return out
+
+    def _of(self, objective_id: str) -> list[CheckIn]:
+        built = self._built.get(objective_id)
+        if built is None:
+            from store.model import CheckIn
+
+            built = [CheckIn.from_valid(d) for d in self._docs.get(objective_id, ())]
+            self._built[objective_id] = built
+        return built
 
     def meetings(self) -> list[Meeting]:
         return []
@@ -706,8 +725,11 @@ class LeadDocument:
     def last_checkin(self, objective_id: str | None = None, until: str = "9999") -> str | None:
         """The date of the newest check-in (of one objective, or of any) dated on or
         before ``until`` (YYYY-MM-DD)."""
-        mine = self._checkins if objective_id is None else self._by_objective.get(objective_id, ())
-        return max((c.date for c in mine if c.date <= until), default=None)
+        if objective_id is None:
+            docs = [d for ds in self._docs.values() for d in ds]
+        else:
+            docs = self._docs.get(objective_id, [])
+        return max((d["date"] for d in docs if d["date"] <= until), default=None)
 
 
 def lead_files(data_dir: Path) -> list[Path]:
@@ -798,11 +820,7 @@ def read_lead(path: Path) -> LeadDocument | Skipped:
         _keep(cache, key, payload)
     if payload[0] == "skip":
         return Skipped(rel, payload[1], payload[2])
-    from store.model import CheckIn, Objective
-
-    objectives = [Objective.from_valid(d) for d in payload[1]]
-    checkins = [CheckIn.from_valid(d) for d in payload[2]]
-    return LeadDocument(path.name.removesuffix(".json"), rel, objectives, checkins)
+    return LeadDocument(path.name.removesuffix(".json"), rel, payload[1], payload[2])
 
 
 def _validate(raw: bytes) -> tuple:
@@ -829,7 +847,12 @@ def _validate(raw: bytes) -> tuple:
         return ("skip", "invalid", detail)
     except RecursionError:
         return ("skip", "damaged", "")
-    return ("ok", [o.to_dict() for o in objectives], [c.to_dict() for c in checkins])
+    from store.storage import _shared
+
+    # Repeated texts (ids, statuses, units) one object each: the cache loads in half the
+    # time (marshal writes a repeat as a reference), as the store's parse cache does.
+    shared = _shared({"o": [o.to_dict() for o in objectives], "c": [c.to_dict() for c in checkins]})
+    return ("ok", shared["o"], shared["c"])
 
 
 def iter_leads(data_dir: Path) -> Iterator[LeadDocument | Skipped]:
