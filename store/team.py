@@ -276,11 +276,20 @@ def branch(team: Path) -> str:
     return name
 
 
-def _clean_up(team: Path) -> None:
-    """Finish what an interrupted command left: a rebase half done is given up."""
+def _clean_up(team: Path, own: str | None = None) -> None:
+    """Finish what an interrupted command left: a rebase half done is given up, and our
+    own file written but not committed is put back as committed (it is written again)."""
     git_dir = team / ".git"
     if (git_dir / "rebase-merge").exists() or (git_dir / "rebase-apply").exists():
         git(["rebase", "--abort"], cwd=team)
+    if own is None:
+        return
+    if git(["ls-files", "--error-unmatch", "--", own], cwd=team).ok:
+        git(["reset", "--quiet", "--", own], cwd=team)
+        git(["checkout", "--quiet", "--", own], cwd=team)
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            (team / own).unlink()
 
 
 @dataclass
@@ -416,18 +425,24 @@ def default_name(store: Store, data_dir: Path) -> str:
 
 
 def publish(data_dir: Path, store: Store, name: str | None = None) -> PublishResult:
-    """Write the lead's file into the clone, commit, fetch + rebase, push (retried once
-    when rejected). Offline: the commit stays local (``offline``) and the next publish
-    pushes it. TeamError for anything else; the lead's store is only read."""
+    """Fetch + rebase, write the lead's file into the clone, commit, push (a rejected
+    push is rebased and retried once). Offline: the commit stays local (``offline``) and
+    the next publish pushes it. TeamError for anything else; the store is only read."""
     team = need_clone(data_dir)
     given = check_name(name if name is not None else default_name(store, data_dir))
     name_slug = slug(given)
     path = lead_path(team, name_slug)
     rel = f"{LEADS_DIR}/{name_slug}.json"
-    _clean_up(team)
+    _clean_up(team, rel)
     team_branch = branch(team)
 
     ident = _identity(given, name_slug)
+    offline: Unreachable | None = None
+    try:
+        _sync(team, team_branch, ident)  # the team's latest first: is the name free?
+    except Unreachable as e:
+        offline = e  # still committed locally below; the next publish pushes it
+    _check_owner(path, store, data_dir, name_slug)
     document = published_document(store)
     from store.storage import dumps, write_file_atomic
 
@@ -453,7 +468,8 @@ def publish(data_dir: Path, store: Store, name: str | None = None) -> PublishRes
         pushed=False,
     )
     try:
-        _sync(team, team_branch, ident)
+        if offline is not None:
+            raise offline
         result.waiting = _ahead(team, team_branch)
         if result.waiting:
             _push(team, team_branch, ident)
@@ -466,6 +482,29 @@ def publish(data_dir: Path, store: Store, name: str | None = None) -> PublishRes
         return result
     result.notes = _run_hook(data_dir, document)
     return result
+
+
+def _check_owner(path: Path, store: Store, data_dir: Path, name_slug: str) -> None:
+    """TeamError when ``leads/<slug>.json`` is someone else's: two leads with one name
+    (王伟 is a common one) must not replace each other's file week after week. It is
+    someone else's when this data dir has not published under that name before and
+    none of its objectives is one of ours."""
+    if not path.exists():
+        return
+    saved = load_settings(data_dir).get("name")
+    with contextlib.suppress(TeamError):
+        if isinstance(saved, str) and slug(saved) == name_slug:
+            return
+    theirs = read_lead(path)
+    if isinstance(theirs, Skipped):
+        return  # unreadable: nothing of anyone's to keep
+    ids = {o.id for o in theirs.objectives(include_archived=True)}
+    ours = {o.id for o in store.objectives(include_archived=True)}
+    if ids and not ids & ours:
+        raise TeamError(
+            f"leads/{name_slug}.json is someone else's (none of its objectives is yours): "
+            "publish under another name with --as NAME."
+        )
 
 
 def _identity(name: str, name_slug: str) -> list[str]:
@@ -512,10 +551,10 @@ def _sync(team: Path, team_branch: str, ident: list[str]) -> None:
     result = git([*ident, "rebase", "--quiet", upstream], cwd=team)
     if not result.ok:
         git(["rebase", "--abort"], cwd=team)
+        same_name = " (is someone else publishing under the same name? use --as NAME)"
         raise TeamError(
-            "your file could not be put on top of the team's changes "
-            f"({result.line()}); is someone else publishing under the same name? "
-            "Publish with another --as NAME."
+            "your commits could not be put on top of the team's changes: "
+            f"{result.line()}{same_name if 'conflict' in result.out.lower() else ''}."
         )
 
 

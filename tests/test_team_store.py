@@ -278,6 +278,28 @@ def test_two_leads_publishing_at_the_same_moment_both_land(tmp_path, remote):
         assert f'"value": {10 * (rounds - 1) + n}' in shown
 
 
+def test_two_leads_of_one_name_do_not_replace_each_others_file(tmp_path, remote, lead_a):
+    team.publish(lead_a, Store(lead_a), "王伟")
+    other = demo_lead(tmp_path / "other-wang-wei", "zh")
+    team.join(other, str(remote))
+    with pytest.raises(team.TeamError, match="someone else's"):
+        team.publish(other, Store(other), "王伟")
+    assert '"o1"' in sh_git("show", "HEAD:leads/王伟.json", cwd=remote)  # still lead A's
+    assert team.publish(other, Store(other), "王伟 sales").pushed
+    assert team.publish(lead_a, Store(lead_a)).pushed  # A keeps publishing under its name
+
+
+def test_a_publish_cut_short_before_its_commit_is_finished_by_the_next(lead_a, remote):
+    team.publish(lead_a, Store(lead_a), "li")
+    own = team.team_dir(lead_a) / "leads" / "li.json"
+    own.write_text("half a fi")  # the process died between writing and committing
+    store = Store(lead_a)
+    _save_value(store, 33)
+    result = team.publish(lead_a, store)
+    assert result.pushed and result.committed
+    assert '"value": 33' in sh_git("show", "HEAD:leads/li.json", cwd=remote)
+
+
 def test_a_rejected_push_rebases_and_retries_once(lead_a, lead_b, remote, monkeypatch):
     """B pushes between A's fetch and A's push: A's push is rejected, A rebases, pushes."""
     real_git = team.git
