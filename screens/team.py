@@ -104,7 +104,7 @@ class TeamScreen(OkrScreen):
         self.data_dir = data_dir
         self.month = default_month(weeks.today())
         self.rollup: TeamRollup | None = None
-        self.rows: list[tuple[int, int | None]] = []  # per table row: (lead, objective)
+        self.rows: list[int] = []  # per table row: the index of its lead
         self.pulling = False
 
     def compose(self) -> ComposeResult:
@@ -160,7 +160,7 @@ class TeamScreen(OkrScreen):
             name = fit(inert(lead.name, newlines=False), WIDTHS["lead"])
             if not lead.objectives:
                 table.add_row(name, Text("—", style="dim"), "", "", lead.last_checkin or "—", "")
-                self.rows.append((i, None))
+                self.rows.append(i)
             for j, o in enumerate(lead.objectives):
                 r = o.rollup
                 verdict = t(f"report.verdict.{r.verdict}")
@@ -175,7 +175,7 @@ class TeamScreen(OkrScreen):
                         style="red" if o.missing else "dim",
                     ),
                 )
-                self.rows.append((i, j))
+                self.rows.append(i)
         if self.rows:
             table.move_cursor(row=min(row, len(self.rows) - 1))
             table.focus()
@@ -193,7 +193,7 @@ class TeamScreen(OkrScreen):
         table = self.query_one("#tm-table", DataTable)
         if not self.rows or not table.display:
             return
-        lead_index, _ = self.rows[min(table.cursor_row, len(self.rows) - 1)]
+        lead_index = self.rows[min(table.cursor_row, len(self.rows) - 1)]
         file = self.rollup.leads[lead_index].file
         lead = team_store.read_lead(team_store.team_dir(self.data_dir) / file)
         if isinstance(lead, team_store.Skipped):  # changed on disk since: say why

@@ -214,9 +214,13 @@ def git(args: list[str], cwd: Path | None = None, timeout: float = LOCAL_TIMEOUT
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         with contextlib.suppress(OSError):
-            os.killpg(proc.pid, signal.SIGKILL)
+            if hasattr(os, "killpg"):
+                os.killpg(proc.pid, signal.SIGKILL)  # git and what it started (ssh)
+            else:  # pragma: no cover - Windows
+                proc.kill()
         out, err = proc.communicate()
-        return GitResult(-1, "", f"fatal: git {args[0]} took longer than {timeout:.0f} s")
+        verb = next((a for a in args if not a.startswith("-") and "=" not in a), "")
+        return GitResult(-1, "", f"fatal: git {verb} took longer than {timeout:g} s")
     return GitResult(
         proc.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
     )

@@ -128,6 +128,48 @@ def test_a_leads_folder_committed_as_a_symlink_is_never_written_through(tmp_path
     assert team.read_leads(lead_a) == ([], [])
 
 
+# -- running git ----------------------------------------------------------------------------
+
+
+def fake_git(tmp_path, monkeypatch, script: str) -> None:
+    """A ``git`` on PATH that runs ``script`` (sh) instead of git."""
+    folder = tmp_path / "fake-bin"
+    folder.mkdir()
+    exe = folder / "git"
+    exe.write_text("#!/bin/sh\n" + script + "\n")
+    exe.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+
+
+def test_git_gets_an_argument_list_no_prompt_and_no_terminal(tmp_path, monkeypatch):
+    fake_git(
+        tmp_path,
+        monkeypatch,
+        'for a in "$@"; do echo "arg:$a"; done\n'
+        'echo "prompt:$GIT_TERMINAL_PROMPT"\n'
+        "if (exec 3</dev/tty) 2>/dev/null; then echo tty:yes; else echo tty:no; fi",
+    )
+    result = team.git(["log", "--format=%s; rm -rf /", "a b"])
+    assert result.ok
+    assert result.out.splitlines() == [
+        "arg:log",
+        "arg:--format=%s; rm -rf /",  # one argument, never seen by a shell
+        "arg:a b",
+        "prompt:0",
+        "tty:no",
+    ]
+
+
+def test_a_git_that_hangs_is_stopped_by_the_timeout(tmp_path, monkeypatch):
+    import time
+
+    fake_git(tmp_path, monkeypatch, "sleep 30 & sleep 30")
+    start = time.monotonic()
+    result = team.git(["-c", "x=y", "fetch", "origin"], timeout=0.5)
+    assert time.monotonic() - start < 10
+    assert result.code == -1 and result.line() == "git fetch took longer than 0.5 s"
+
+
 # -- join ---------------------------------------------------------------------------------------
 
 
