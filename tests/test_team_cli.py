@@ -8,10 +8,12 @@ from __future__ import annotations
 import json
 import os
 import stat
+from datetime import date
 from pathlib import Path
 
 import pytest
 from team_helpers import (  # noqa: F401  (git_without_identity: autouse fixture)
+    GOLDEN,
     MEETING_SECRET,
     bare_repo,
     commits,
@@ -339,3 +341,35 @@ def test_team_commands_do_not_import_textual(two_leads):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_grades_and_retrospective_of_a_closed_objective_are_read_defensively():
+    """The review of export version 2, as a dict or an object; what is not recognised is
+    left out (this branch works before and after version 2 lands)."""
+    from types import SimpleNamespace
+
+    from tui.team_report import review_lines
+
+    objective, checkins, meetings = GOLDEN.october()
+    from store.rollup import month_rollup
+
+    r = month_rollup(objective, checkins, meetings, "2026-11", date(2026, 12, 5))
+    as_dict = {
+        "grades": {"kr1": 1.0, "kr2": {"grade": 0.6, "reason": "late \x1b[2J start"}},
+        "retrospective": {"went_well": "process", "went_badly": "", "learned": "ask early"},
+    }
+    assert review_lines(as_dict, r, "en") == [
+        (0, "KR1 grade 1"),
+        (0, "KR2 grade 0.6: late ␛[2J start"),
+        (0, "Went well: process"),
+        (0, "Learned: ask early"),
+    ]
+    as_object = SimpleNamespace(
+        grades=[SimpleNamespace(kr="kr3", grade=0.5, reason="")],
+        went_well="",
+        went_badly="hiring",
+        learned=None,
+    )
+    assert review_lines(as_object, r, "zh") == [(0, "KR3 评分 0.5"), (0, "做得不好的：hiring")]
+    assert review_lines(None, r, "en") == []
+    assert review_lines({"grades": "nonsense", "other": 1}, r, "en") == []

@@ -4,7 +4,6 @@ the team screen (screens/team.py)."""
 WORDS = {
     # the roll-up
     "team.title": ("Team roll-up: {period}", "团队汇总：{period}"),
-    "team.quarter_title": ("{quarter}", "{quarter}"),
     "team.bottom": ("Team bottom line", "团队结论"),
     "team.counts": (
         "{total} objectives: {on_track} on track, {at_risk} at risk, {off_track} off track.",
