@@ -127,3 +127,12 @@ def demo_lead(folder: Path, lang: str = "zh") -> Path:
 
 def store_bytes(folder: Path) -> bytes:
     return (folder / "okr.json").read_bytes()
+
+
+def newer_version(document: bytes, version: int = 99) -> bytes:
+    """A lead's file as a newer okr-checkin would write it (whatever version is ours)."""
+    import re
+
+    newer, count = re.subn(rb'"version": \d+', b'"version": %d' % version, document, count=1)
+    assert count == 1 and newer != document
+    return newer

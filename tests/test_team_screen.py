@@ -18,11 +18,13 @@ from team_helpers import (  # noqa: F401  (git_without_identity: autouse fixture
 )
 from textual.widgets import DataTable, Static
 
-from screens.team import LeadScreen, TeamScreen
+from screens.team import WIDTHS, LeadScreen, TeamScreen
 from store import team
 from store.repo import Store
 from tui.app import OkrApp
+from tui.i18n import t
 from tui.report import render_summary, summary_rollups
+from tui.text import fit, percent
 
 
 @pytest.fixture
@@ -70,10 +72,14 @@ async def test_t_on_home_opens_the_team_with_every_leads_objectives(manager):
         await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
         rows = table_rows(app.screen)
         assert [r[0] for r in rows] == ["li-lei-李雷", "王芳"]
-        assert rows[0][2:] == ["52%", "At risk", "2026-10-19", "W42"]
-        assert rows[1][2:] == ["24%", "Off track", "2026-10-12", "W43"]
+        own = [own_rollup(manager.parent / x) for x in ("a", "b")]  # each lead's own summary
+        for row, r in zip(rows, own, strict=True):
+            verdict = t(f"report.verdict.{r.verdict}", "en")
+            cut = fit(r.objective_title, WIDTHS["objective"])
+            assert row[1:4] == [cut, percent(r.score), verdict]
+        assert [r[4:] for r in rows] == [["2026-10-19", "W42"], ["2026-10-12", "W43"]]
         bar = str(app.screen.query_one("#tm-bar", Static).content)
-        assert "October 2026 (to date)" in bar and "1 at risk, 1 off track" in bar
+        assert "October 2026 (to date) · 2 objectives:" in bar
         await pilot.press("escape")
         await wait_for(pilot, lambda: not isinstance(app.screen, TeamScreen))
 
@@ -99,6 +105,12 @@ async def test_enter_opens_the_leads_month_summary_read_only(manager):
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
     assert sorted(p.name for p in manager.iterdir()) == before  # nothing written
+
+
+def own_rollup(folder: Path):
+    """The lead's own month rollup of October, as its ``okr summary`` makes it."""
+    [rollup] = summary_rollups(Store(folder), "2026-10", screen_today())
+    return rollup
 
 
 def screen_today():

@@ -18,6 +18,7 @@ from team_helpers import (  # noqa: F401  (git_without_identity: autouse fixture
     demo_lead,
     git_without_identity,
     golden_lead,
+    newer_version,
     repo_text,
     sh_git,
     store_bytes,
@@ -406,8 +407,7 @@ def test_the_clone_can_be_deleted_and_joined_again(lead_a, remote):
 def test_damaged_foreign_and_newer_files_are_skipped_and_named(tmp_path, remote, lead_b, manager):
     team.publish(lead_b, Store(lead_b), "王芳")
     good = (team.team_dir(lead_b) / "leads" / "王芳.json").read_bytes()
-    newer = good.replace(b'"version": 1', b'"version": 99')
-    assert newer != good
+    newer = newer_version(good)
     hand = other_clone(tmp_path, remote)
     push_by_hand(
         hand,
