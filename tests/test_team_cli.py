@@ -368,11 +368,21 @@ def test_grades_and_retrospective_of_a_closed_objective_are_read_defensively():
         (0, "Learned: ask early"),
     ]
     as_object = SimpleNamespace(
-        grades=[SimpleNamespace(kr="kr3", grade=0.5, reason="")],
+        grades=[SimpleNamespace(kr="kr3", grade=0.5, note="")],
         went_well="",
         went_badly="hiring",
         learned=None,
     )
     assert review_lines(as_object, r, "zh") == [(0, "KR3 评分 0.5"), (0, "做得不好的：hiring")]
+    as_rollup_grading = SimpleNamespace(  # the shape of a rollup's close (store.cycle)
+        key_results=[SimpleNamespace(id="kr2", label="KR2", grade=0.4, note="late")],
+        went_well="",
+        went_badly="",
+        learned="hire earlier",
+    )
+    assert review_lines(as_rollup_grading, r, "en") == [
+        (0, "KR2 grade 0.4: late"),
+        (0, "Learned: hire earlier"),
+    ]
     assert review_lines(None, r, "en") == []
     assert review_lines({"grades": "nonsense", "other": 1}, r, "en") == []

@@ -305,7 +305,7 @@ def _objective_blocks(o: TeamObjective, rollup: TeamRollup, lang: str) -> list[B
     if o.week_notes:
         out.append(Heading(4, t("team.asks", lang)))
         out.append(Bullets([(0, f"{n.week}: {_u(n.text)}") for n in o.week_notes]))
-    review = review_lines(o.review, r, lang)
+    review = review_lines(getattr(r, "review", None) or o.review, r, lang)
     if review:
         out.append(Heading(4, t("team.review", lang)))
         out.append(Bullets(review))
@@ -317,27 +317,30 @@ def _get(obj: Any, key: str) -> Any:
 
 
 def review_lines(review: Any, r: MonthRollup, lang: str) -> list[tuple[int, str]]:
-    """A closed objective's grades and retrospective, read defensively: the review of
-    export version 2 (a dict or an object with ``grades`` and ``went_well`` /
-    ``went_badly`` / ``learned``); anything it does not recognise is left out."""
+    """A closed objective's grades and retrospective, read defensively (this module works
+    before and after export version 2): the objective's ``review`` (``grades`` of
+    ``kr`` / ``grade`` / ``note``) or the rollup's (``key_results`` of ``id`` / ``label``
+    / ``grade``), each a dict or an object, with ``went_well`` / ``went_badly`` /
+    ``learned``. Anything it does not recognise is left out."""
     if review is None:
         return []
     labels = {k.id: k.label for k in r.key_results}
     lines: list[tuple[int, str]] = []
     grades = _get(review, "grades")
+    if grades is None:
+        grades = _get(review, "key_results")
     if isinstance(grades, dict):
         grades = [
             {"kr": k, **(v if isinstance(v, dict) else {"grade": v})} for k, v in grades.items()
         ]
     for g in grades if isinstance(grades, list | tuple) else ():
-        kr = _get(g, "kr") or _get(g, "key_result")
+        kr = _get(g, "kr") or _get(g, "id")
+        label = _get(g, "label") or labels.get(kr) or _name(str(kr or ""))
         grade = _get(g, "grade")
-        if grade is None:
-            grade = _get(g, "score")
         if not isinstance(grade, int | float) or isinstance(grade, bool):
             continue
-        text = t("team.grade", lang, kr=labels.get(kr, _name(str(kr or ""))), grade=number(grade))
-        reason = _get(g, "reason")
+        text = t("team.grade", lang, kr=_name(str(label)), grade=number(grade))
+        reason = _get(g, "note") or _get(g, "reason")
         if isinstance(reason, str) and reason.strip():
             text += ("：" if lang == "zh" else ": ") + _u(reason)
         lines.append((0, text))
