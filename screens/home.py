@@ -178,6 +178,7 @@ class HomeScreen(OkrScreen):
         Binding("r", "next_period", "key.next", show=False),
         Binding("a", "toggle_archived", "key.archived", show=False),
         Binding("g", "chart", "key.chart", show=False),
+        Binding("t", "team", "key.team", show=False),
         Binding("question_mark,f1", "help", "key.help", key_display="?"),
         Binding("q", "quit", "key.quit"),
     ]
@@ -272,6 +273,11 @@ class HomeScreen(OkrScreen):
         from screens.prep import PrepScreen
 
         self.app.push_screen(PrepScreen())
+
+    def action_team(self) -> None:
+        from screens.team import TeamScreen
+
+        self.app.push_screen(TeamScreen())
 
     def action_help(self) -> None:
         from screens.help import HelpScreen

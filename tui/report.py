@@ -94,13 +94,7 @@ def render_summary(
                 "lang": lang,
                 "month": month,
                 "to_date": to_date,
-                "objectives": [
-                    {
-                        "bottom_line": _verdict_sentence(r.verdict, r.reasons, lang),
-                        **_with_series(_plain_data(r), series),
-                    }
-                    for r in rollups
-                ],
+                "objectives": [objective_json(r, lang, series) for r in rollups],
             }
         )
     blocks: list[Block] = [
@@ -160,6 +154,16 @@ def summary_series(store: Store, rollups: list[MonthRollup], month: str) -> dict
             if found is not None:
                 out[(r.objective_id, k.id)] = found.to_dict()
     return out
+
+
+def objective_json(r: MonthRollup, lang: str, series: dict | None = None) -> dict:
+    """One objective of the JSON summary (``okr summary --format json``, and each lead's
+    objective in ``okr team summary``): the bottom line, every figure of the rollup,
+    and with ``series`` (:func:`summary_series`) each KR's weekly series."""
+    return {
+        "bottom_line": _verdict_sentence(r.verdict, r.reasons, lang),
+        **_with_series(_plain_data(r), series),
+    }
 
 
 def _with_series(data: dict, series: dict | None) -> dict:

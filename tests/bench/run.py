@@ -33,6 +33,10 @@ Rows:
   each one's latency is the time from sending it to the next frame (the next call of
   ``App._display``, where a frame leaves for the terminal). p95, vs the same in a bare
   App holding one focused Input. Goals: <= 2x and <= 16 ms.
+* team: ``okr team summary --month M`` of a team of 50 leads, each with a year of weekly
+  check-ins (make_history's document of 1 year, 3 objectives, one seed per lead, as
+  ``leads/lead-NN.json`` of a clone), vs one of those leads' own ``okr summary --month M``
+  (the same document restored into a store), side by side. Goal <= 10x.
 * peak memory of ``okr summary --month M``: ``ru_maxrss`` of RUSAGE_CHILDREN in a fresh
   parent per measurement (median of 5), vs ``python -c "import tinydb, click"``.
   Goal: <= 1.3x the floor + 10x the store file's size.
@@ -298,6 +302,34 @@ def bench_keys(folder: Path, keys: int = 200, gap: float = 0.05) -> tuple[float,
     return p95(ours), p95(bare)
 
 
+# -- the team ------------------------------------------------------------------------------------
+
+
+def team_history(folder: Path, leads: int = 50, years: int = 1) -> tuple[Path, Path]:
+    """A manager's data dir whose team clone holds ``leads`` published files, and the data
+    dir of the first lead (its own store). Returns (lead dir, manager dir)."""
+    from make_history import build_document
+
+    from store import weeks
+    from store.repo import Store
+    from store.storage import dumps
+
+    lead_dir, manager = folder / "lead", folder / "manager"
+    clone = manager / "team"
+    (clone / "leads").mkdir(parents=True)
+    subprocess.run(["git", "init", "--quiet", str(clone)], check=True)
+    for n in range(leads):
+        document = build_document(years, weeks.today(), seed=100 + n)
+        document.pop("meetings")  # what okr team publish leaves out
+        (clone / "leads" / f"lead-{n:02d}.json").write_text(dumps(document), encoding="utf-8")
+        if n == 0:
+            store = Store(lead_dir)
+            store.storage.daily_backup = False
+            store.restore(document)
+            store.close()
+    return lead_dir, manager
+
+
 # -- the table ------------------------------------------------------------------------------------
 
 
@@ -388,6 +420,24 @@ def main() -> int:
                 keys / bare,
                 2.0,
                 16.0,
+            )
+        )
+        lead_dir, manager = team_history(tmp / "team")
+        team, lead = pair(
+            [OKR, "--data", str(manager), "team", "summary", "--month", month],
+            [OKR, "--data", str(lead_dir), "summary", "--month", month],
+            env,
+            args.runs,
+        )
+        rows.append(
+            (
+                "okr team summary, 50 leads x 1 year (vs one lead's summary)",
+                team,
+                lead,
+                "ms",
+                team / lead,
+                10.0,
+                None,
             )
         )
         mem = maxrss([OKR, *d, "summary", "--month", month], env)
