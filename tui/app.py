@@ -61,7 +61,9 @@ class OkrApp(App):
         except StoreError as e:  # damaged meanwhile: say so once; saving will refuse it
             if not self._store_error_shown:
                 self._store_error_shown = True
-                self.notify(str(e), severity="error", timeout=10)
+                from tui.errors import sentence
+
+                self.notify(sentence(e), severity="error", timeout=10, markup=False)
             return
         self._store_error_shown = False
         for screen in self.screen_stack:
