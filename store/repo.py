@@ -396,6 +396,10 @@ class Store:
         deleted it), nothing is written and ConflictError is raised, holding the stored
         check-in (``theirs``) and its stamp. Without it, the save overwrites.
         Returns the stamp of the saved check-in.
+
+        A check-in of a week that does not belong to the objective's period (its Thursday
+        outside it: ``Objective.owns``) is refused (InvalidData at ``checkin.week``); a
+        store file that holds one from before this rule still opens.
         """
         from store.model import CheckIn, InvalidData, Objective
 
@@ -421,6 +425,16 @@ class Store:
             if current is None:
                 raise InvalidData(
                     "checkin.objective", Msg("unknown_objective", id=repr(checkin.objective))
+                )
+            if not current.owns(checkin.week):
+                raise InvalidData(
+                    "checkin.week",
+                    Msg(
+                        "week_outside_period",
+                        week=checkin.week,
+                        start=current.start,
+                        end=current.end,
+                    ),
                 )
             checkin.check_against(current)
             q = (_query().objective == checkin.objective) & (_query().week == checkin.week)

@@ -3,19 +3,9 @@
 from __future__ import annotations
 
 from store.okrtext import ParseResult
+from tui.format import measure_text
 from tui.i18n import t
-from tui.text import inert, number
-
-
-def measure_text(kind: str, start, target, unit: str) -> str:
-    """``0 → 50 customers``, ``14 → 5 days``, ``0 → ? 家``, ``milestone``."""
-    if kind == "milestone":
-        return t("kind.milestone")
-    unit = (
-        f" {inert(unit, newlines=False)}" if unit and unit != "%" else ("%" if unit == "%" else "")
-    )
-    shown_target = "?" if target is None else number(target)
-    return f"{number(start)} → {shown_target}{unit}"
+from tui.text import inert
 
 
 def render_import(result: ParseResult, dry_run: bool = False) -> str:
@@ -27,10 +17,7 @@ def render_import(result: ParseResult, dry_run: bool = False) -> str:
         for kr in o.key_results:
             note = next(notes)
             how = t(f"import.source.{note.source}")
-            lines.append(
-                f"  KR  {inert(kr.title, newlines=False)}   "
-                f"{measure_text(kr.kind, kr.start, kr.target, kr.unit)}   ({how})"
-            )
+            lines.append(f"  KR  {inert(kr.title, newlines=False)}   {measure_text(kr)}   ({how})")
             for item in kr.items:
                 lines.append(f"    E  {inert(item.title, newlines=False)}")
     for warning in result.warnings:

@@ -17,4 +17,8 @@ WORDS = {
         "No objectives yet. Import one with `okr import FILE` (or press i), or try `okr demo`.",
         "还没有目标。用 `okr import 文件` 导入（或按 i），或试试 `okr demo`。",
     ),
+    # this week on a card, when no check-in is asked for it (store.weeks.is_due)
+    "home.week.ended": ("period ended", "周期已结束"),
+    "home.week.closed": ("closed", "已复盘"),
+    "home.week.starts": ("starts {date}", "{date} 开始"),
 }
