@@ -135,7 +135,7 @@ def test_a_full_disk_in_chinese(store, monkeypatch):
     assert said.endswith("磁盘已满：请腾出空间后重试。")
 
 
-def test_a_conflict_in_chinese(store):
+def test_a_conflict_and_a_week_outside_the_period_in_chinese(store):
     store.save_objective(Objective("o1", "T", "2026-10-01", "2026-10-31"))
     stamp = store.checkin_stamp("o1", "2026-W41")
     store.save_checkin(CheckIn("o1", "2026-W41", "2026-10-05"))
@@ -146,6 +146,11 @@ def test_a_conflict_in_chinese(store):
         )
     assert sentence(e.value, "zh").startswith(
         "2026-W41 的周度更新在打开之后已被另一个 okr-checkin 保存"
+    )
+    with pytest.raises(InvalidData) as e:
+        store.save_checkin(CheckIn("o1", "2026-W45", "2026-11-02"))
+    assert sentence(e.value, "zh") == (
+        "checkin.week：2026-W45 不在这个目标的周期内（2026-10-01 至 2026-10-31）"
     )
 
 
