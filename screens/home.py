@@ -209,7 +209,14 @@ class HomeScreen(OkrScreen):
         from screens.checkin import CheckInScreen
 
         if (objective := self._need_objective()) is not None:
-            self.app.push_screen(CheckInScreen(objective.id, weeks.week_key(weeks.today())))
+            week = weeks.week_key(weeks.today())
+            if not objective.owns(week):  # the one week rule: the store would refuse it
+                message = t(
+                    "home.not_this_week", week=week, start=objective.start, end=objective.end
+                )
+                self.notify(message, severity="warning")
+                return
+            self.app.push_screen(CheckInScreen(objective.id, week))
 
     def action_edit(self) -> None:
         from screens.editor import EditorScreen

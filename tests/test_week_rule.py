@@ -269,6 +269,23 @@ async def test_home_says_due_only_by_the_rule(store, objective, today, state):
             assert " due" not in card_text(app)
 
 
+async def test_c_on_home_opens_no_check_in_for_a_week_outside_the_period(store):
+    """Before, c opened this week's check-in of an objective that ended on 30 November
+    (and its save was a check-in outside the period)."""
+    from tui.app import OkrApp
+
+    store.save_objective(november())
+    pendulum.travel_to(pendulum.parse("2026-12-01T09:00:00", tz="local"), freeze=True)
+    app = OkrApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        [note] = list(app._notifications)
+        assert note.message.startswith("2026-W49 is not a week of this objective's period")
+
+
 async def test_history_of_an_archived_objective_says_no_week_is_due(store):
     from textual.widgets import DataTable
 

@@ -181,3 +181,17 @@ def test_sentences_start_with_a_capital(data_dir, tmp_path):
             if key.startswith("report.cli.") or key in ("cli.exported", "cli.restored"):
                 assert en[0].isupper(), key
     assert report_words.WORDS["report.cli.due_missing"][0].startswith("Check-in for {week}")
+
+
+def test_new_chinese_words_use_full_width_punctuation():
+    """Item 12's rule for every word added here: （）：、，； in Chinese prose."""
+    import re
+
+    from tui.words import clihelp, errors, format
+
+    for words in (clihelp.WORDS, format.WORDS, errors.WORDS):
+        for key, (_en, zh) in words.items():
+            prose = re.sub(r"`[^`]*`|\{[^}]*\}|--?[a-z]+|\[[^\]]*\]", "", zh)
+            if key in ("format.list_sep", "errors.field", "errors.os"):
+                continue
+            assert not set(prose) & set(",:;()"), (key, zh)

@@ -21,4 +21,9 @@ WORDS = {
     "home.week.ended": ("period ended", "周期已结束"),
     "home.week.closed": ("closed", "已复盘"),
     "home.week.starts": ("starts {date}", "{date} 开始"),
+    "home.not_this_week": (
+        "{week} is not a week of this objective's period ({start} to {end}): open one of "
+        "its weeks from its history (h).",
+        "{week} 不在该目标的周期内（{start} 至 {end}）：可在历史（h）中打开它的某一周。",
+    ),
 }
