@@ -15,7 +15,6 @@ notes, progress and adjustments start empty).
 from __future__ import annotations
 
 import copy
-import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -72,25 +71,15 @@ class Form:
 
 # -- numbers as people type them ----------------------------------------------------------------
 
-_MULTIPLIERS = {"k": 1e3, "千": 1e3, "w": 1e4, "万": 1e4, "m": 1e6}
-
 
 def parse_number(text: str) -> float | int | None:
-    """A number as typed: ``21``, ``1,500``, ``2.5k``, ``10w`` / ``10万`` (10 000), ``1m``, ``45%``,
-    full-width digits. None for an empty field; ValueError when it is not a number."""
-    s = unicodedata.normalize("NFKC", text).strip().lower()
-    s = s.replace(",", "").replace("_", "").replace(" ", "").removesuffix("%")
-    if not s:
-        return None
-    factor = 1.0
-    if s[-1] in _MULTIPLIERS:
-        factor, s = _MULTIPLIERS[s[-1]], s[:-1]
-    if not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?", s):
-        raise ValueError(text)
-    value = float(s) * factor
-    if not math.isfinite(value) or abs(value) > 1e15:
-        raise ValueError(text)
-    return int(value) if value.is_integer() else round(value, 9)
+    """A number as typed: ``store.numbers.parse_number``, the one parser (``21``, ``1,500``,
+    ``2.5k``, ``10w`` / ``10万``, ``十万``, ``45%``, full-width digits). None for an empty
+    field; ``store.numbers.NumberError`` (a ValueError whose ``reason`` is
+    ``not_a_number`` or ``too_large``) when it is not one."""
+    from store.numbers import parse_number as read_number
+
+    return read_number(text)
 
 
 def parse_confidence(text: str) -> int | None:

@@ -15,7 +15,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
 from screens.base import OkrModal
-from screens.checkin_form import parse_number as typed_number
 from tui.i18n import t
 from tui.text import inert
 
@@ -119,17 +118,22 @@ class AskDialog(OkrModal[object]):
 
 
 def number_check(text: str) -> float | int:
-    """A number as typed (12, 12.5, 1,000, 10w, 10k); ValueError with a message otherwise."""
-    value = parse_number(text)
+    """A number as typed (12, 12.5, 1,000, 10w, 10k, 十万: ``store.numbers``); ValueError
+    with the message to show otherwise ("too large" for one over the model's bound)."""
+    from store.numbers import NumberError, parse_number
+
+    try:
+        value = parse_number(text)
+    except NumberError as e:
+        raise ValueError(t(number_problem(e))) from None
     if value is None:
         raise ValueError(t("dialog.not_a_number"))
     return value
 
 
-def parse_number(text: str) -> float | int | None:
-    """``text`` as a number (the check-in's rules: 1,000, 10k, 10w / 10万, 1m, full-width
-    digits), or None if it is empty or not a number."""
-    try:
-        return typed_number(text)
-    except ValueError:
-        return None
+def number_problem(e: Exception) -> str:
+    """The catalogue key of what is wrong with a typed number (a ``NumberError``):
+    "Expected a number" or "Too large"."""
+    return (
+        "editor.err.too_large" if getattr(e, "reason", "") == "too_large" else "editor.err.number"
+    )

@@ -22,11 +22,15 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static, Tree
 
 from screens.base import OkrScreen
-from screens.dialogs import ConfirmDialog, leave_after_asking, parse_number
+from screens.dialogs import ConfirmDialog, leave_after_asking, number_problem
 from store import weeks
 from store.model import KINDS, InvalidData, Item, KeyResult, Objective, new_id
+from store.numbers import NumberError, parse_number
+from tui.errors import reason as error_reason
+from tui.errors import sentence as error_sentence
+from tui.format import typed
 from tui.i18n import t
-from tui.text import char_width, inert, number
+from tui.text import char_width, inert
 
 NodeKey = tuple[str, str]  # ("objective" | "kr" | "item", id)
 
@@ -86,6 +90,16 @@ def field_row(field_id: str, label: str, placeholder: str = "") -> ComposeResult
         yield Label(label, classes="label")
         yield Input(id=field_id, placeholder=placeholder, compact=True, classes="field")
     yield Static("", id=f"{field_id}-error", classes="error", markup=False)
+
+
+def number_error(text: str) -> str:
+    """What is wrong with a number field's text: "Expected a number" (also for an empty
+    weight), or "Too large"."""
+    try:
+        parse_number(text)
+    except NumberError as e:
+        return t(number_problem(e))
+    return t("editor.err.number")
 
 
 class EditorScreen(OkrScreen):
@@ -238,10 +252,10 @@ class EditorScreen(OkrScreen):
         """Field id -> message for every field of the node that is not right."""
         node = self.find(key)
         out: dict[str, str] = {}
-        for (k, field), _text in self.unparsed.items():
+        for (k, field), text in self.unparsed.items():
             if k == key:
-                out[field] = t(
-                    "editor.err.date" if field in ("o-start", "o-end") else "editor.err.number"
+                out[field] = (
+                    t("editor.err.date") if field in ("o-start", "o-end") else number_error(text)
                 )
         if isinstance(node, Objective):
             if not node.title.strip():
@@ -287,11 +301,17 @@ class EditorScreen(OkrScreen):
         elif field == "kr-unit":
             node.unit = text.strip()  # type: ignore[union-attr]
         elif field in ("kr-start", "kr-target", "kr-weight"):
-            value = parse_number(text)
-            if value is None and not (field == "kr-target" and not text.strip()):
+            # store.numbers, the one parser: 1,500, 2.5k, 10w, 十万; an empty start or
+            # target is unknown (None), an empty weight is not a number.
+            try:
+                value = parse_number(text)
+            except NumberError:
                 self.unparsed[(key, field)] = text
             else:
-                setattr(node, KR_FIELDS[field], value)
+                if value is None and field == "kr-weight":
+                    self.unparsed[(key, field)] = text
+                else:
+                    setattr(node, KR_FIELDS[field], value)
 
     # -- the outline ------------------------------------------------------------------
 
@@ -387,11 +407,10 @@ class EditorScreen(OkrScreen):
                 self.set_field(key, "kr-title", node.title)
                 self.query_one("#kr-kind", Select).value = node.kind
                 self.query_one("#kr-kind-error", Static).display = False
-                self.set_field(key, "kr-start", number(node.start))
-                target = "" if node.target is None else number(node.target)
-                self.set_field(key, "kr-target", target)
+                self.set_field(key, "kr-start", typed(node.start))
+                self.set_field(key, "kr-target", typed(node.target))
                 self.set_field(key, "kr-unit", node.unit)
-                self.set_field(key, "kr-weight", number(node.weight))
+                self.set_field(key, "kr-weight", typed(node.weight))
                 milestone = node.kind == "milestone"
                 for field in ("kr-start", "kr-target", "kr-unit"):
                     self.query_one(f"#{field}", Input).disabled = milestone
@@ -669,9 +688,9 @@ class EditorScreen(OkrScreen):
             self.go_to(key, field)
             if field:
                 box = self.query_one(f"#{field}-error", Static)
-                box.update(exc.reason)
+                box.update(error_reason(exc))
                 box.display = True
-        self.notify(t("editor.not_saved", reason=str(exc)), severity="error")
+        self.notify(t("editor.not_saved", reason=error_sentence(exc)), severity="error")
 
     def action_back(self) -> None:
         if self.objective is None or not self.dirty:

@@ -1,8 +1,11 @@
 """History of one objective: weeks x KRs, each E-item's status path, and the notes.
 
-The top table has a row per ISO week of the period up to this week (weeks
-without a check-in are marked missing, this week due or draft) and a column per
-KR with the week's value and confidence (0-3 red, 4-7 yellow, 8-10 green). The
+The top table has a row per week of the period up to this week (the weeks whose
+Thursday is in the period: ``weeks.period_weeks``, the one rule; weeks without a
+check-in are marked missing, this week due or draft when ``Objective.is_due`` says
+it is; a check-in an older version saved for a week outside the period is shown,
+marked so) and a column per KR with the week's value and confidence (0-3 red, 4-7
+yellow, 8-10 green: ``tui.format``). The
 second table has a row per E-item and a column per checked-in week with its
 status. The pane below follows the cursor: the week's note, KR notes and E-item
 answers, or one E-item's whole path with what happened and what changed.
@@ -22,30 +25,16 @@ from textual.widgets import DataTable, Footer, Header, Static
 from screens.base import OkrScreen
 from store import weeks
 from store.chain import next_of
-from store.model import CheckIn, Item, KeyResult, Objective
+from store.model import STATUSES, CheckIn, Item, KeyResult, Objective
+from tui.format import (
+    confidence_style,
+    confidence_text,
+    status_style,
+    status_text,
+    value_text,
+)
 from tui.i18n import t
-from tui.text import cell_width, fit, inert, number
-
-STATUS_STYLE = {
-    "not_started": "dim",
-    "on_track": "green",
-    "at_risk": "yellow",
-    "off_track": "red",
-    "done": "bold green",
-    "dropped": "dim strike",
-}
-
-
-def confidence_style(confidence: int) -> str:
-    return "red" if confidence <= 3 else "yellow" if confidence <= 7 else "green"
-
-
-def value_text(kr: KeyResult, value: float | None) -> str:
-    if value is None:
-        return "—"
-    if kr.kind == "milestone":
-        return t("milestone.done") if value >= 1 else t("milestone.open")
-    return number(value) + ("%" if kr.kind == "percent" else "")
+from tui.text import cell_width, fit, inert
 
 
 def one_line(text: str) -> str:
@@ -142,15 +131,12 @@ class HistoryScreen(OkrScreen):
         self.objective = objective
         self.checkins = {c.week: c for c in store.checkins(objective.id)}
         today = weeks.today()
-        start = weeks.parse_date(objective.start)
-        end = min(weeks.parse_date(objective.end), today)
-        # A week belongs to the period that holds its Thursday (the ISO rule DESIGN.md uses
-        # for months), and is listed once its Monday has come.
-        last = weeks.parse_date(objective.end)
+        # The weeks that belong to the period (the one rule), listed once their Monday
+        # has come.
         period = [
             w
-            for w in (weeks.weeks_between(start, end) if start <= end else [])
-            if start <= weeks.week_thursday(w) <= last
+            for w in weeks.period_weeks(objective.start, objective.end)
+            if weeks.week_monday(w) <= today
         ]
         self.weeks = sorted(set(period) | set(self.checkins), reverse=True)  # newest first
         self.checked = sorted(self.checkins)  # oldest first: a path reads left to right
@@ -170,15 +156,22 @@ class HistoryScreen(OkrScreen):
         return True
 
     def week_state(self, week: str) -> Text:
-        """The week's key and, without a check-in, whether it is due, a draft or missing."""
+        """The week's key and, without a check-in, whether it is due, a draft or missing
+        (only this week can be due, and only when the objective is: ``is_due``); a
+        check-in of a week outside the period is marked so."""
         text = Text(week)
+        assert self.objective is not None
+        if not self.objective.owns(week):
+            text.append(f" {t('history.outside')}", style="dim")
+            return text
         if week in self.checkins:
             return text
         this_week = weeks.week_key(weeks.today())
         if self.app.store.draft(self.objective_id, week) is not None:
             text.append(f" {t('week.draft')}", style="yellow")
         elif week == this_week:
-            text.append(f" {t('week.due')}", style="bold red")
+            if self.objective.is_due(week):
+                text.append(f" {t('week.due')}", style="bold red")
         else:
             text.append(f" {t('history.missing')}", style="red")
         return text
@@ -205,10 +198,10 @@ class HistoryScreen(OkrScreen):
                 if k is None:
                     cells.append(Text("—" if c else "", style="dim"))
                     continue
-                cell = Text(value_text(kr, k.value))
+                cell = Text(value_text(kr, k.value, unit=False))
                 if k.confidence is not None:
                     cell.append(" · ", style="dim")
-                    cell.append(f"{k.confidence}/10", style=confidence_style(k.confidence))
+                    cell.append(confidence_text(k.confidence), style=confidence_style(k.confidence))
                 cells.append(cell)
             rows.append(cells)
         table = self.query_one("#weeks", DataTable)
@@ -217,7 +210,7 @@ class HistoryScreen(OkrScreen):
         if self.weeks:
             table.move_cursor(row=min(max(row, 0), len(self.weeks) - 1))
 
-        status_col = max(cell_width(t(f"status.{s}")) for s in STATUS_STYLE)
+        status_col = max(cell_width(status_text(s)) for s in STATUSES)
         item_col = max(16, width - 4 - len(self.checked[-3:]) * (status_col + 2))
         item_col = min(item_col, 60)
         labels = [t("history.item")] + [week[2:] for week in self.checked]  # 26-W41
@@ -232,7 +225,7 @@ class HistoryScreen(OkrScreen):
                 if ic is None:
                     row_cells.append(Text("", style="dim"))
                 else:
-                    row_cells.append(Text(t(f"status.{ic.status}"), style=STATUS_STYLE[ic.status]))
+                    row_cells.append(Text(status_text(ic.status), style=status_style(ic.status)))
             rows.append(row_cells)
         items = self.query_one("#items", DataTable)
         cell = items.cursor_coordinate
@@ -302,7 +295,7 @@ class HistoryScreen(OkrScreen):
             if ic is None:
                 continue
             out.append(f"\nKR{n} · {one_line(item.title)}: ", style="bold")
-            out.append(t(f"status.{ic.status}"), style=STATUS_STYLE[ic.status])
+            out.append(status_text(ic.status), style=status_style(ic.status))
             self.append_answers(out, ic.progress, ic.adjustment)
         return out
 
@@ -321,7 +314,7 @@ class HistoryScreen(OkrScreen):
                 continue
             seen = True
             out.append(f"\n{week} ", style="bold")
-            out.append(t(f"status.{ic.status}"), style=STATUS_STYLE[ic.status])
+            out.append(status_text(ic.status), style=status_style(ic.status))
             self.append_answers(out, ic.progress, ic.adjustment)
         if not seen:
             out.append("\n" + t("history.no_item_checkins"), style="dim")

@@ -12,10 +12,19 @@ from textual.widgets import Footer, Header, ListItem, ListView, Static
 from screens import saving
 from screens.base import OkrScreen
 from store import weeks
-from store.model import KeyResult, Objective, objective_score, progress
+from store.model import THRESHOLDS, KeyResult, Objective, objective_score, progress, unscored
 from store.repo import Store
+from tui.format import (
+    aside,
+    confidence_style,
+    confidence_text,
+    left_out,
+    percent,
+    standing,
+    unknown_text,
+)
 from tui.i18n import t
-from tui.text import bar, inert, number, percent
+from tui.text import bar, inert
 
 SPARK = "▁▂▃▄▅▆▇█"
 
@@ -25,9 +34,16 @@ def sparkline(kr: KeyResult, values: list[float | None]) -> str:
     known = [v for v in values if v is not None]
     if not known:
         return ""
-    low, high = kr.start, kr.target if kr.target is not None else max(known)
     if kr.kind == "milestone":
         low, high = 0, 1
+    elif kr.kind in THRESHOLDS:  # around the level; below it is better for stay_below
+        span = known + ([kr.target] if kr.target is not None else [])
+        low, high = min(span), max(span)
+        if kr.kind == "stay_below":
+            low, high = high, low
+    else:  # an unknown start or target: the values' own range stands in for it
+        low = kr.start if kr.start is not None else min(known)
+        high = kr.target if kr.target is not None else max(known)
     lo, hi = min(low, high), max(low, high)
     span = (hi - lo) or 1
     out = []
@@ -79,11 +95,22 @@ def cycle_hint(objective: Objective, store: Store) -> Text | None:
     return None
 
 
-def confidence_text(confidence: int | None) -> Text:
-    if confidence is None:
-        return Text("—", style="dim")
-    style = "red" if confidence <= 3 else "yellow" if confidence <= 7 else "green"
-    return Text(f"{confidence}/10", style=style)
+def week_state(store: Store, o: Objective, week: str) -> Text:
+    """This week on the card, by the one week rule (``Objective.is_due``): checked in,
+    a draft, due; else why it is not due (closed, archived, period ended, not started)."""
+    if store.has_checkin(o.id, week):
+        return Text(t("week.done"), style="green")
+    if o.is_due(week):
+        if store.draft(o.id, week) is not None:
+            return Text(t("week.draft"), style="yellow")
+        return Text(t("week.due"), style="bold red")
+    if o.closed:
+        return Text(t("cycle.closed"), style="cyan")
+    if o.archived:
+        return Text("")  # the title says it is archived
+    if weeks.week_thursday(week) > weeks.parse_date(o.end):
+        return Text(t("home.week.ended"), style="dim")
+    return Text(t("home.week.starts", date=o.start), style="dim")
 
 
 class ObjectiveCard(Static):
@@ -114,14 +141,7 @@ class ObjectiveCard(Static):
         if o.previous is not None:  # a KR carried from earlier periods: its trend across them
             for kr_id, (scale, values_of_chain) in chained_history(store, o).items():
                 scales[kr_id], history[kr_id] = scale, values_of_chain
-        if o.closed:
-            state = Text(t("cycle.closed"), style="cyan")
-        elif store.has_checkin(o.id, this_week):
-            state = Text(t("week.done"), style="green")
-        elif store.draft(o.id, this_week) is not None:
-            state = Text(t("week.draft"), style="yellow")
-        else:
-            state = Text(t("week.due"), style="bold red")
+        state = week_state(store, o, this_week)
 
         table = Table.grid(padding=(0, 1), expand=True)
         table.add_column(ratio=3, overflow="ellipsis", no_wrap=True)
@@ -144,22 +164,23 @@ class ObjectiveCard(Static):
         )
         for kr in o.key_results:
             p = progress(kr, latest[kr.id])
-            if kr.kind == "milestone":
-                value = t("milestone.done") if (latest[kr.id] or 0) >= 1 else t("milestone.open")
-            else:
-                target = "?" if kr.target is None else number(kr.target)
-                value = f"{number(latest[kr.id])} / {target} {inert(kr.unit)}".rstrip()
-            shown = (
-                t("target.unknown") if kr.kind != "milestone" and kr.target is None else percent(p)
-            )
+            shown = unknown_text(kr) or percent(p)
+            c = confidence[kr.id]
             table.add_row(
                 Text("  " + inert(kr.title, newlines=False)),
-                Text(value),
-                confidence_text(confidence[kr.id]),
+                Text(standing(kr, latest[kr.id])),
+                Text(confidence_text(c), style=confidence_style(c)),
                 Text(f"{sparkline(scales.get(kr.id, kr), history[kr.id]):<8} {shown}"),
             )
+        out = [head, table]
+        missing = [f"“{inert(k.title, newlines=False)}”" for k in unscored(o)]
+        if missing:  # the score above leaves these KRs out: say so where it is shown
+            note = aside(left_out(missing))
+            out.append(Text(f"  {note}", style="dim", no_wrap=True, overflow="ellipsis"))
         hint = cycle_hint(o, store)
-        return Group(head, table, hint) if hint is not None else Group(head, table)
+        if hint is not None:
+            out.append(hint)
+        return Group(*out)
 
 
 class HomeScreen(OkrScreen):
@@ -240,7 +261,14 @@ class HomeScreen(OkrScreen):
         from screens.checkin import CheckInScreen
 
         if (objective := self._need_objective()) is not None:
-            self.app.push_screen(CheckInScreen(objective.id, weeks.week_key(weeks.today())))
+            week = weeks.week_key(weeks.today())
+            if not objective.owns(week):  # the one week rule: the store would refuse it
+                message = t(
+                    "home.not_this_week", week=week, start=objective.start, end=objective.end
+                )
+                self.notify(message, severity="warning")
+                return
+            self.app.push_screen(CheckInScreen(objective.id, week))
 
     def action_edit(self) -> None:
         from screens.editor import EditorScreen

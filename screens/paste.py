@@ -17,32 +17,32 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
 from screens.base import OkrScreen
-from screens.dialogs import leave_after_asking, parse_number
+from screens.dialogs import leave_after_asking, number_problem
 from store import weeks
 from store.model import InvalidData, KeyResult, Objective
+from store.numbers import NumberError, parse_number
 from store.okrtext import OkrTextError, ParseResult, parse_okr_text
+from tui import format as fmt
+from tui.errors import sentence as error_sentence
 from tui.i18n import t
 from tui.importing import how_read
-from tui.text import inert, number
+from tui.text import inert
 
 DEBOUNCE = 0.3  # seconds of quiet typing before the preview is rebuilt
 
 TargetKey = tuple[str, str]  # (objective title, KR title): stable while other lines change
 
 
-def measure_text(kr: KeyResult) -> Text:
-    """How a KR will be measured: kind, start -> target and unit; an unknown target stands out."""
+def measure_line(kr: KeyResult) -> Text:
+    """How a KR will be measured: its kind, then ``tui.format.measure_text`` (start ->
+    target and unit, as every screen writes it); an unknown start or target stands out."""
     out = Text(t(f"kind.{kr.kind}"), style="dim")
     if kr.kind == "milestone":
         return out
-    unit = f" {inert(kr.unit, newlines=False)}" if kr.unit else ""
-    out.append(f" · {number(kr.start)} → ", style="dim")
-    if kr.target is None:
-        out.append("?", style="bold yellow")
-        out.append(unit, style="dim")
-        out.append(f"  ({t('target.unknown')})", style="yellow")
-    else:
-        out.append(f"{number(kr.target)}{unit}", style="dim")
+    out.append(f" · {fmt.measure_text(kr)}", style="dim")
+    unknown = fmt.unknown_text(kr)
+    if unknown:
+        out.append(f"  {fmt.aside(unknown)}", style="yellow")
     return out
 
 
@@ -191,7 +191,7 @@ class PasteScreen(OkrScreen):
             widgets.append(line("", Text(f"{o.start} – {o.end}", style="dim"), "p-period"))
             for ki, kr in enumerate(o.key_results):
                 widgets.append(line(f"KR{ki + 1}", inert(kr.title, newlines=False), "p-kr"))
-                widgets.append(line("", measure_text(kr), "p-measure"))
+                widgets.append(line("", measure_line(kr), "p-measure"))
                 widgets.append(line("", Text(read.get(kr.id, ""), style="dim italic"), "p-read"))
                 if asks_target(kr):
                     key = (o.title, kr.title)
@@ -257,11 +257,12 @@ class PasteScreen(OkrScreen):
     @staticmethod
     def read_target(text: str, kr: KeyResult) -> tuple[float | int | None, str]:
         """(the typed target or None for unknown, the message when it is not usable)."""
-        if not text.strip():
-            return None, ""
-        value = parse_number(text)
+        try:
+            value = parse_number(text)  # store.numbers, the one parser
+        except NumberError as e:
+            return None, t(number_problem(e))
         if value is None:
-            return None, t("editor.err.number")
+            return None, ""
         if value == kr.start:
             return None, t("editor.err.target_equals_start")
         return value, ""
@@ -305,7 +306,7 @@ class PasteScreen(OkrScreen):
             for o in self.result.objectives:
                 objectives.append(Objective.from_dict(o.to_dict()))
         except InvalidData as exc:
-            self.notify(t("editor.not_saved", reason=str(exc)), severity="error")
+            self.notify(t("editor.not_saved", reason=error_sentence(exc)), severity="error")
             return
         self.app.store.save_objectives(objectives)
         self.notify(t("paste.created", n=len(objectives)))

@@ -24,7 +24,6 @@ from textual.widgets import DataTable, Footer, Header, Static
 from screens.base import OkrScreen
 from store import team as team_store
 from store import weeks
-from store.repo import Store
 from tui.i18n import LANGS, t
 from tui.report import default_month, render_summary, summary_rollups
 from tui.team_report import TeamRollup, build, counts_line, period_label, skipped_line
@@ -240,18 +239,3 @@ class TeamScreen(OkrScreen):
         status.update(message)
         status.set_class(error, "error")
         status.display = True
-
-
-def run_team_app(store: Store, data_dir: Path, lang: str) -> None:
-    """``okr team``: the app, opened on the team screen (home below it)."""
-    import tui.app
-    from tui.app import OkrApp
-
-    class TeamApp(OkrApp):
-        # A CSS_PATH is read beside the module of the class naming it: OkrApp's own file.
-        CSS_PATH = str(Path(tui.app.__file__).with_name(OkrApp.CSS_PATH))
-
-        def on_mount(self) -> None:  # OkrApp's on_mount runs too (Textual calls both)
-            self.push_screen(TeamScreen(data_dir))
-
-    TeamApp(store, lang=lang).run()

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from store.errors import Msg
+
 if TYPE_CHECKING:
     from store.model import CheckIn, Meeting, Objective
 
@@ -39,14 +41,14 @@ def check_tables(data: dict) -> None:
 
     for name, table in data.items():
         if name not in TABLES:
-            raise InvalidData("", "a table okr-checkin does not know")  # its name is theirs
+            raise InvalidData("", Msg("unknown_table"))  # its name is theirs
         if not isinstance(table, dict):
-            raise InvalidData(name, "expected an object")
+            raise InvalidData(name, Msg("expected_object"))
         for doc_id, doc in table.items():
             if not doc_id.isdigit():
-                raise InvalidData(name, "expected numeric document ids")
+                raise InvalidData(name, Msg("document_ids"))
             if not isinstance(doc, dict):
-                raise InvalidData(f"{name}#{doc_id}", "expected an object")
+                raise InvalidData(f"{name}#{doc_id}", Msg("expected_object"))
 
 
 def check_documents(data: dict) -> None:
@@ -73,7 +75,7 @@ def check_documents(data: dict) -> None:
         check_id(d.get("objective"), f"{path}.objective")
         check_week(d.get("week"), f"{path}.week")
         if not isinstance(d.get("data"), dict):
-            raise InvalidData(f"{path}.data", "expected an object")
+            raise InvalidData(f"{path}.data", Msg("expected_object"))
 
 
 def is_store_data(document: Any) -> bool:
@@ -96,11 +98,9 @@ def store_parts(data: dict) -> tuple[list[Objective], list[CheckIn], list[Meetin
     check_tables(data)
     version = schema_version(data)
     if version is None:
-        raise InvalidData("meta", "no okr-checkin schema version")
+        raise InvalidData("meta", Msg("no_schema"))
     if version > SCHEMA_VERSION:
-        raise InvalidData(
-            "meta.schema", f"schema {version}; this okr-checkin reads {SCHEMA_VERSION}"
-        )
+        raise InvalidData("meta.schema", Msg("schema_newer", version=version, reads=SCHEMA_VERSION))
     data = migrate(data, version)
     check_documents(data)
 

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from store import weeks
+from store.errors import Msg, message_of
 
 KINDS = ("number", "percent", "milestone", "stay_below", "stay_above")
 THRESHOLDS = ("stay_below", "stay_above")  # a level to hold: met or not, week by week
@@ -24,12 +25,18 @@ MAX_TEXT = 100_000  # characters in one title or note; a bound, not a style rule
 
 
 class InvalidData(ValueError):
-    """A document or field that does not fit the model; ``str()`` names the field."""
+    """A document or field that does not fit the model; ``str()`` names the field.
 
-    def __init__(self, path: str, reason: str):
+    ``reason`` is a :class:`store.errors.Msg` (a key and fields, which the UI says in its
+    language) or, from code without a key of its own, a plain English text. ``path`` is
+    the field (``checkins[3].key_results[1].confidence``); ``reason`` and ``message``
+    keep the English text and the Msg."""
+
+    def __init__(self, path: str, reason: str | Msg):
         self.path = path
-        self.reason = reason
-        super().__init__(f"{path}: {reason}" if path else reason)
+        self.message: Msg | None = reason if isinstance(reason, Msg) else message_of(reason)
+        self.reason = str(reason)
+        super().__init__(f"{path}: {self.reason}" if path else self.reason)
 
 
 def new_id(prefix: str) -> str:
@@ -44,21 +51,21 @@ def new_id(prefix: str) -> str:
 
 def _require(d: Any, path: str) -> dict:
     if not isinstance(d, dict):
-        raise InvalidData(path, "expected an object")
+        raise InvalidData(path, Msg("expected_object"))
     return d
 
 
 def _known_keys(d: dict, path: str, allowed: set[str]) -> None:
     extra = sorted(set(d) - allowed)
     if extra:
-        raise InvalidData(f"{path}.{extra[0]}" if path else extra[0], "unknown field")
+        raise InvalidData(f"{path}.{extra[0]}" if path else extra[0], Msg("unknown_field"))
 
 
 def _get(d: dict, key: str, path: str, default: Any = ...) -> Any:
     if key not in d:
         if default is not ...:
             return default
-        raise InvalidData(_join(path, key), "missing field")
+        raise InvalidData(_join(path, key), Msg("missing_field"))
     return d[key]
 
 
@@ -68,11 +75,11 @@ def _join(path: str, key: str) -> str:
 
 def check_text(value: Any, path: str, *, required: bool = False, max_len: int = MAX_TEXT) -> str:
     if not isinstance(value, str):
-        raise InvalidData(path, "expected a text")
+        raise InvalidData(path, Msg("expected_text"))
     if required and not value.strip():
-        raise InvalidData(path, "must not be empty")
+        raise InvalidData(path, Msg("empty"))
     if len(value) > max_len:
-        raise InvalidData(path, f"longer than {max_len} characters")
+        raise InvalidData(path, Msg("too_long", n=max_len))
     return value
 
 
@@ -80,11 +87,11 @@ def check_number(value: Any, path: str, *, allow_none: bool = False) -> float | 
     if value is None and allow_none:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise InvalidData(path, "expected a number" + (" or null" if allow_none else ""))
+        raise InvalidData(path, Msg("expected_number_or_null" if allow_none else "expected_number"))
     if isinstance(value, float) and not math.isfinite(value):
-        raise InvalidData(path, "expected a finite number")
+        raise InvalidData(path, Msg("not_finite"))
     if abs(value) > 1e15:
-        raise InvalidData(path, "number too large")
+        raise InvalidData(path, Msg("number_too_large"))
     return value
 
 
@@ -92,27 +99,27 @@ def check_confidence(value: Any, path: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
-        raise InvalidData(path, "expected an integer 0-10")
+        raise InvalidData(path, Msg("confidence"))
     return value
 
 
 def check_date(value: Any, path: str) -> str:
     if not isinstance(value, str):
-        raise InvalidData(path, "expected a date YYYY-MM-DD")
+        raise InvalidData(path, Msg("date"))
     try:
         weeks.parse_date(value)
     except ValueError:
-        raise InvalidData(path, "expected a date YYYY-MM-DD") from None
+        raise InvalidData(path, Msg("date")) from None
     return value
 
 
 def check_week(value: Any, path: str) -> str:
     if not isinstance(value, str):
-        raise InvalidData(path, "expected an ISO week like 2026-W41")
+        raise InvalidData(path, Msg("week"))
     try:
         weeks.parse_week(value)
     except ValueError:
-        raise InvalidData(path, "expected an ISO week like 2026-W41") from None
+        raise InvalidData(path, Msg("week")) from None
     return value
 
 
@@ -124,27 +131,28 @@ def check_id(value: Any, path: str) -> str:
         or len(value) > 64
         or not value.isprintable()
     ):
-        raise InvalidData(path, "expected an id (a short printable text)")
+        raise InvalidData(path, Msg("id"))
     return value
 
 
 def check_bool(value: Any, path: str) -> bool:
     if not isinstance(value, bool):
-        raise InvalidData(path, "expected true or false")
+        raise InvalidData(path, Msg("bool"))
     return value
 
 
 def _list(value: Any, path: str) -> list:
     if not isinstance(value, list):
-        raise InvalidData(path, "expected a list")
+        raise InvalidData(path, Msg("list"))
     return value
 
 
 def _unique(ids: list[str], path: str, what: str) -> None:
+    """``what``: ``item`` or ``kr`` (the key of the duplicate's message)."""
     seen: set[str] = set()
     for i, ident in enumerate(ids):
         if ident in seen:
-            raise InvalidData(f"{path}[{i}].id", f"duplicate {what} id {ident!r}")
+            raise InvalidData(f"{path}[{i}].id", Msg(f"duplicate_{what}_id", id=repr(ident)))
         seen.add(ident)
 
 
@@ -249,7 +257,7 @@ class KeyResult:
         if kind not in KINDS:
             raise InvalidData(
                 _join(path, "kind"),
-                "expected number, percent, milestone, stay_below or stay_above",
+                Msg("kind"),
             )
         start_path, target_path = _join(path, "start"), _join(path, "target")
         start = check_number(_get(d, "start", path, 0), start_path, allow_none=True)
@@ -259,24 +267,24 @@ class KeyResult:
         )
         if kind == "milestone":
             if start != 0:
-                raise InvalidData(start_path, "a milestone starts at 0")
+                raise InvalidData(start_path, Msg("milestone_start"))
             if target != 1:
-                raise InvalidData(target_path, "a milestone's target is 1")
+                raise InvalidData(target_path, Msg("milestone_target"))
         elif kind in THRESHOLDS:
             if start is not None:
-                raise InvalidData(start_path, "a level to hold has no start (null)")
+                raise InvalidData(start_path, Msg("threshold_start"))
         elif target is not None and start is not None and target == start:
-            raise InvalidData(target_path, "must differ from start")
+            raise InvalidData(target_path, Msg("target_equals_start"))
         if relative is not None:
             if kind not in ("number", "percent"):
-                raise InvalidData(_join(path, "relative"), "only a number or percent KR has one")
+                raise InvalidData(_join(path, "relative"), Msg("relative_kind"))
             if relative == 0 or relative < -1:
-                raise InvalidData(_join(path, "relative"), "expected a change above -1, not 0")
+                raise InvalidData(_join(path, "relative"), Msg("relative_range"))
             if start is None and target is not None:
-                raise InvalidData(target_path, "follows from the start: null while it is")
+                raise InvalidData(target_path, Msg("relative_target"))
         weight = check_number(_get(d, "weight", path, 1), _join(path, "weight"))
         if weight <= 0:
-            raise InvalidData(_join(path, "weight"), "expected a number above 0")
+            raise InvalidData(_join(path, "weight"), Msg("weight"))
         items_path = _join(path, "items")
         items = [
             Item.from_dict(x, f"{items_path}[{i}]")
@@ -334,7 +342,7 @@ class Grade:
         _known_keys(d, path, {"kr", "grade", "note"})
         grade = check_number(_get(d, "grade", path), _join(path, "grade"))
         if not 0 <= grade <= 1:
-            raise InvalidData(_join(path, "grade"), "expected a grade 0.0-1.0")
+            raise InvalidData(_join(path, "grade"), Msg("grade"))
         return cls(
             kr=check_id(_get(d, "kr", path), _join(path, "kr")),
             grade=grade,
@@ -377,7 +385,7 @@ class Review:
         seen: set[str] = set()
         for i, g in enumerate(grades):
             if g.kr in seen:
-                raise InvalidData(f"{grades_path}[{i}].kr", f"a second grade for {g.kr!r}")
+                raise InvalidData(f"{grades_path}[{i}].kr", Msg("second_grade", kr=repr(g.kr)))
             seen.add(g.kr)
         return cls(
             closed=check_date(_get(d, "closed", path), _join(path, "closed")),
@@ -453,16 +461,16 @@ class Objective:
         start = check_date(_get(d, "start", path), _join(path, "start"))
         end = check_date(_get(d, "end", path), _join(path, "end"))
         if end < start:
-            raise InvalidData(_join(path, "end"), "the period ends before it starts")
+            raise InvalidData(_join(path, "end"), Msg("end_before_start"))
         krs_path = _join(path, "key_results")
         krs = [
             KeyResult.from_dict(x, f"{krs_path}[{i}]")
             for i, x in enumerate(_list(_get(d, "key_results", path, []), krs_path))
         ]
-        _unique([k.id for k in krs], krs_path, "key result")
+        _unique([k.id for k in krs], krs_path, "kr")
         item_ids = [i.id for k in krs for i in k.items]
         if len(set(item_ids)) != len(item_ids):
-            raise InvalidData(krs_path, "an item id is used twice")
+            raise InvalidData(krs_path, Msg("item_id_twice"))
         review_doc = _get(d, "review", path, None)
         review = None if review_doc is None else Review.from_dict(review_doc, _join(path, "review"))
         if review is not None:
@@ -470,7 +478,7 @@ class Objective:
             for i, g in enumerate(review.grades):
                 if g.kr not in kr_ids:
                     raise InvalidData(
-                        f"{_join(path, 'review')}.grades[{i}].kr", f"unknown key result {g.kr!r}"
+                        f"{_join(path, 'review')}.grades[{i}].kr", Msg("unknown_kr", id=repr(g.kr))
                     )
         return cls(
             id=check_id(_get(d, "id", path), _join(path, "id")),
@@ -548,24 +556,25 @@ def check_links(objectives: list[Objective], path: str = "objectives") -> None:
         here = f"{path}[{i}]"
         before = by_id.get(o.previous) if o.previous is not None else None
         if o.previous is not None and (before is None or o.previous == o.id):
-            raise InvalidData(f"{here}.previous", f"unknown objective {o.previous!r}")
+            raise InvalidData(f"{here}.previous", Msg("unknown_objective", id=repr(o.previous)))
         seen = {o.id}
         step = before
         while step is not None:
             if step.id in seen:
-                raise InvalidData(f"{here}.previous", "the links go round in a loop")
+                raise InvalidData(f"{here}.previous", Msg("links_loop"))
             seen.add(step.id)
             step = by_id.get(step.previous) if step.previous is not None else None
         for j, kr in enumerate(o.key_results):
             kr_path = f"{here}.key_results[{j}]"
             if kr.previous is not None and (before is None or before.kr(kr.previous) is None):
-                raise InvalidData(f"{kr_path}.previous", f"unknown key result {kr.previous!r}")
+                raise InvalidData(f"{kr_path}.previous", Msg("unknown_kr", id=repr(kr.previous)))
             for k, item in enumerate(kr.items):
                 if item.previous is not None and (
                     before is None or before.find_item(item.previous) is None
                 ):
                     raise InvalidData(
-                        f"{kr_path}.items[{k}].previous", f"unknown item {item.previous!r}"
+                        f"{kr_path}.items[{k}].previous",
+                        Msg("unknown_item", id=repr(item.previous)),
                     )
 
 
@@ -627,7 +636,7 @@ class ItemCheck:
         _known_keys(d, path, {"item", "status", "progress", "adjustment"})
         status = _get(d, "status", path, "not_started")
         if status not in STATUSES:
-            raise InvalidData(_join(path, "status"), "expected one of " + ", ".join(STATUSES))
+            raise InvalidData(_join(path, "status"), Msg("status", statuses=", ".join(STATUSES)))
         return cls(
             item=check_id(_get(d, "item", path), _join(path, "item")),
             status=status,
@@ -714,12 +723,12 @@ class CheckIn:
         for i, k in enumerate(self.key_results):
             kr = objective.kr(k.kr)
             if kr is None:
-                raise InvalidData(f"{path}.key_results[{i}].kr", f"unknown key result {k.kr!r}")
+                raise InvalidData(f"{path}.key_results[{i}].kr", Msg("unknown_kr", id=repr(k.kr)))
             if kr.kind == "milestone" and k.value not in (None, 0, 1):
-                raise InvalidData(f"{path}.key_results[{i}].value", "a milestone is 0 or 1")
+                raise InvalidData(f"{path}.key_results[{i}].value", Msg("milestone_value"))
         for i, it in enumerate(self.items):
             if objective.find_item(it.item) is None:
-                raise InvalidData(f"{path}.items[{i}].item", f"unknown item {it.item!r}")
+                raise InvalidData(f"{path}.items[{i}].item", Msg("unknown_item", id=repr(it.item)))
 
 
 @dataclass

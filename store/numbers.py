@@ -18,6 +18,8 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from store.errors import Msg
+
 MAX_VALUE = Decimal(10) ** 15  # the model's bound on numbers (store.model.check_number)
 
 # Characters that make a text a Chinese numeral (read by cn2an): digits, units, 负 (minus).
@@ -44,7 +46,8 @@ class NumberError(ValueError):
     ``too_large``."""
 
     def __init__(self, text: str, reason: str) -> None:
-        super().__init__(f"{text!r}: {reason.replace('_', ' ')}")
+        self.message = Msg(f"number.{reason}", text=repr(text))
+        super().__init__(str(self.message))
         self.text = text
         self.reason = reason
 

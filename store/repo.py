@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from store import integrity, weeks
+from store.errors import Msg
 from store.storage import (
     AtomicJSONStorage,
     ConflictError,
@@ -156,11 +157,10 @@ class Store:
             return
         version = integrity.schema_version(data)
         if version is None:
-            raise DamagedStoreError(damaged_message(self.path, "has no okr-checkin schema version"))
+            raise DamagedStoreError(damaged_message(self.path, Msg("damaged.no_schema")))
         if version > SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path} was written by a newer okr-checkin (schema {version}, this one "
-                f"reads {SCHEMA_VERSION}); upgrade okr-checkin to open it."
+                Msg("newer_schema", path=self.path, version=version, reads=SCHEMA_VERSION)
             )
 
     def _validate(self, data: dict) -> None:
@@ -192,8 +192,12 @@ class Store:
             return backups.make_backup(self.path, reason)
         except OSError as e:
             raise StoreError(
-                f"{self.path} was left as it was: its backup could not be written "
-                f"({e.strerror or e}); {os_error_advice(e, backups.backup_dir(self.path))}."
+                Msg(
+                    "backup_failed",
+                    path=self.path,
+                    reason=e.strerror or e,
+                    advice=os_error_advice(e, backups.backup_dir(self.path)),
+                )
             ) from None
 
     @contextlib.contextmanager
@@ -392,6 +396,10 @@ class Store:
         deleted it), nothing is written and ConflictError is raised, holding the stored
         check-in (``theirs``) and its stamp. Without it, the save overwrites.
         Returns the stamp of the saved check-in.
+
+        A check-in of a week that does not belong to the objective's period (its Thursday
+        outside it: ``Objective.owns``) is refused (InvalidData at ``checkin.week``); a
+        store file that holds one from before this rule still opens.
         """
         from store.model import CheckIn, InvalidData, Objective
 
@@ -404,10 +412,10 @@ class Store:
                 current = integrity.stamp(doc)
                 if current != expected_stamp:
                     raise ConflictError(
-                        f"the check-in of {checkin.week} was "
-                        + ("deleted" if doc is None else "saved")
-                        + " by another copy of okr-checkin since it was opened; "
-                        "yours was not saved, so neither is lost",
+                        Msg(
+                            "conflict.deleted" if doc is None else "conflict.saved",
+                            week=checkin.week,
+                        ),
                         theirs=None if doc is None else CheckIn.from_dict(doc, "checkin"),
                         stamp=current,
                     )
@@ -415,7 +423,19 @@ class Store:
                 self._table("objectives").upsert(objective.to_dict(), _query().id == objective.id)
             current = objective or self.objective(checkin.objective)
             if current is None:
-                raise InvalidData("checkin.objective", f"unknown objective {checkin.objective!r}")
+                raise InvalidData(
+                    "checkin.objective", Msg("unknown_objective", id=repr(checkin.objective))
+                )
+            if not current.owns(checkin.week):
+                raise InvalidData(
+                    "checkin.week",
+                    Msg(
+                        "week_outside_period",
+                        week=checkin.week,
+                        start=current.start,
+                        end=current.end,
+                    ),
+                )
             checkin.check_against(current)
             q = (_query().objective == checkin.objective) & (_query().week == checkin.week)
             self._table("checkins").upsert(checkin.to_dict(), q)
@@ -444,7 +464,7 @@ class Store:
         check_id(objective_id, "draft.objective")  # what store.integrity checks of a draft
         check_week(week, "draft.week")
         if not isinstance(data, dict):
-            raise InvalidData("draft.data", "expected an object")
+            raise InvalidData("draft.data", Msg("expected_object"))
         with self._write():
             q = (_query().objective == objective_id) & (_query().week == week)
             doc = {"objective": objective_id, "week": week, "data": data}
@@ -546,20 +566,20 @@ def parse_document(document: Any) -> tuple[list[Objective], list[CheckIn], list]
     from store.model import CheckIn, InvalidData, Meeting, Objective, check_links
 
     if not isinstance(document, dict):
-        raise InvalidData("", "expected a JSON object (an okr-checkin export)")
+        raise InvalidData("", Msg("not_export"))
     if document.get("format") != FORMAT_NAME:
-        raise InvalidData("format", f'expected "{FORMAT_NAME}"')
+        raise InvalidData("format", Msg("format_name", name=FORMAT_NAME))
     version = document.get("version")
     if isinstance(version, bool) or version not in FORMAT_VERSIONS:
-        raise InvalidData("version", f"unknown version {version!r}; this okr-checkin reads 1 and 2")
+        raise InvalidData("version", Msg("unknown_version", version=repr(version)))
     extra = sorted(set(document) - {"format", "version", "objectives", "checkins", "meetings"})
     if extra:
-        raise InvalidData(extra[0], "unknown field")
+        raise InvalidData(extra[0], Msg("unknown_field"))
 
     def items(key: str) -> list:
         value = document.get(key, [])
         if not isinstance(value, list):
-            raise InvalidData(key, "expected a list")
+            raise InvalidData(key, Msg("list"))
         return value
 
     if version == 1:
@@ -570,7 +590,7 @@ def parse_document(document: Any) -> tuple[list[Objective], list[CheckIn], list]
     by_id: dict[str, Objective] = {}
     for i, o in enumerate(objectives):
         if o.id in by_id:
-            raise InvalidData(f"objectives[{i}].id", f"duplicate objective id {o.id!r}")
+            raise InvalidData(f"objectives[{i}].id", Msg("duplicate_objective_id", id=repr(o.id)))
         by_id[o.id] = o
     check_links(objectives, "objectives")
     checkins = [CheckIn.from_dict(d, f"checkins[{i}]") for i, d in enumerate(items("checkins"))]
@@ -579,9 +599,9 @@ def parse_document(document: Any) -> tuple[list[Objective], list[CheckIn], list]
         path = f"checkins[{i}]"
         objective = by_id.get(c.objective)
         if objective is None:
-            raise InvalidData(f"{path}.objective", f"unknown objective {c.objective!r}")
+            raise InvalidData(f"{path}.objective", Msg("unknown_objective", id=repr(c.objective)))
         if (c.objective, c.week) in seen:
-            raise InvalidData(f"{path}.week", f"a second check-in for {c.week}")
+            raise InvalidData(f"{path}.week", Msg("second_checkin", week=c.week))
         seen.add((c.objective, c.week))
         c.check_against(objective, path)
     meetings = [Meeting.from_dict(d, f"meetings[{i}]") for i, d in enumerate(items("meetings"))]
@@ -597,24 +617,22 @@ def _refuse_v2_fields(objectives: list) -> None:
         if not isinstance(o, dict):
             continue  # Objective.from_dict says what is wrong with it
         for name in sorted(objective_fields & set(o)):
-            raise InvalidData(f"objectives[{i}].{name}", "not in version 1 (write version 2)")
+            raise InvalidData(f"objectives[{i}].{name}", Msg("not_in_v1"))
         krs = o.get("key_results")
         for j, kr in enumerate(krs if isinstance(krs, list) else []):
             if not isinstance(kr, dict):
                 continue
             path = f"objectives[{i}].key_results[{j}]"
             for name in sorted(kr_fields & set(kr)):
-                raise InvalidData(f"{path}.{name}", "not in version 1 (write version 2)")
+                raise InvalidData(f"{path}.{name}", Msg("not_in_v1"))
             if kr.get("kind") in THRESHOLDS or ("start" in kr and kr["start"] is None):
                 field = "kind" if kr.get("kind") in THRESHOLDS else "start"
-                raise InvalidData(f"{path}.{field}", "not in version 1 (write version 2)")
+                raise InvalidData(f"{path}.{field}", Msg("not_in_v1"))
             its = kr.get("items")
             for k, item in enumerate(its if isinstance(its, list) else []):
                 if isinstance(item, dict):
                     for name in sorted(item_fields & set(item)):
-                        raise InvalidData(
-                            f"{path}.items[{k}].{name}", "not in version 1 (write version 2)"
-                        )
+                        raise InvalidData(f"{path}.items[{k}].{name}", Msg("not_in_v1"))
 
 
 def current_week() -> str:

@@ -5,16 +5,16 @@ words (``tui.report`` renders them). The rules, each a decision written down:
 
 * Month of a check-in: the month of its week's Thursday (``weeks.week_month``).
 * A KR's start-of-month value: the last value recorded in a check-in of an
-  earlier week, else the KR's own start. Its end value: the last value recorded
-  in the month, else the start-of-month value (nothing moved). Change = end - start.
+  earlier week, else the KR's own start (None while that is unknown, and for a level
+  to hold). Its end value: the last value recorded in the month, else the
+  start-of-month value (nothing moved). Change = end - start (None when either is).
 * Progress and score come from ``store.model`` (uncapped / capped at 1). A level to
   hold (``stay_below`` / ``stay_above``) is scored by the share of the month's weeks
   with a value that held it: 3 of 4 weeks held is 0.75 (its progress is the same
   share; with no value in the month it has none). The objective score is the
   weight-average of these KR scores over the measurable KRs (``model.objective_score``'s
-  rule: a KR whose start or target is unknown is left out).
-* A KR's start may be unknown (asked at the first check-in): its start-of-month value
-  is then unknown too, and so is the change.
+  rule: a KR whose start or target is unknown is left out, and the bottom line says so:
+  reason ``start_unknown`` or ``target_unknown``; ``scored`` says whether a KR counts).
 * Pace date ("as of"): the date of the month's last check-in, else the month's
   last day, but never later than today (a running month is judged to date).
   Expected progress is the linear path over the objective's period on that date.
@@ -38,16 +38,21 @@ words (``tui.report`` renders them). The rules, each a decision written down:
   was added in it.
 * Risks: E-items at risk / off track in the month's last check-in; KRs with a
   last confidence 0-3 in the month or behind pace.
-* Discipline: the weeks of the month (Thursday rule) that overlap the
-  objective's period; a week is due once its Monday has come (the check-in is
-  on Monday), so in a month still running ("to date") later weeks are not missing.
+* Weeks of an objective: those whose Thursday is in its period (``Objective.owns``,
+  the one rule of ``store.weeks``), and no others, here as everywhere.
+* Discipline: the weeks of the month that belong to the objective; a week is due
+  once its Monday has come (the check-in is on Monday), so in a month still running
+  ("to date") later weeks are not missing; nor are weeks after the period was closed.
 * Next month: the last non-empty adjustment in the month of each item that is
   still active and not done/dropped (open adjustments), and those items (running).
 * Meetings of the month: one-on-ones whose date is in the calendar month.
 * Prep: ``since`` None means the day after the last recorded one-on-one (today
   when that one was today: never a day after today), else
   ``PREP_DEFAULT_DAYS`` (28) days before today. ``since`` is inclusive: a check-in
-  counts when its date is on or after it.
+  counts when its date is on or after it. Missing check-ins: weeks of the objective
+  whose Monday lies in since..today without one; none once the period is over (or
+  closed): there is nothing left to catch up, and the talking point says the period
+  ended instead of asking how to catch up.
 """
 
 from __future__ import annotations
@@ -83,11 +88,12 @@ class KRMonth:
     weight: float
     start: float | None  # the KR's own start; None: unknown yet, or a level to hold
     target: float | None  # None: unknown
+    scored: bool  # counts in the objective's score (start and target known)
     month_start: float | None  # value at the start of the month (None: unknown start)
     month_end: float | None  # value at the end of the month (to date)
     measured: bool  # a value was recorded in the month
     change: float | None  # None when either end is unknown
-    progress: float | None  # uncapped; None when the target is unknown
+    progress: float | None  # uncapped; None when the start or target is unknown
     score: float | None  # capped 0..1; a level to hold: the share of weeks it held
     expected: float  # linear expected progress on the pace date
     pace: str | None  # ahead | on_track | behind | None (no pace)
@@ -173,7 +179,7 @@ class Discipline:
 class Reason:
     """Why the bottom line is what it is; ``code`` is rendered by tui.report."""
 
-    code: str  # score | behind_pace | low_confidence | target_unknown | item_risk | no_checkin | no_key_results
+    code: str  # score | behind_pace | low_confidence | start_unknown | target_unknown | item_risk | no_checkin | no_key_results
     subject: str = ""
     value: float | None = None
     expected: float | None = None
@@ -219,7 +225,9 @@ class KRMove:
     title: str
     kind: str
     unit: str
+    start: float | None
     target: float | None
+    scored: bool  # counts in the objective's score (start and target known)
     before: float | None  # None: the start is still unknown
     now: float | None
     change: float | None
@@ -242,7 +250,7 @@ class StatusChange:
 
 @dataclass
 class TalkingPoint:
-    code: str  # risk | low_confidence | behind_pace | target_unknown | finished | missing
+    code: str  # risk | low_confidence | behind_pace | start_unknown | target_unknown | finished | missing | ended
     subject: str = ""
     detail: str = ""  # a status, a week list ...
     value: float | None = None
@@ -338,6 +346,10 @@ def bottom_line(
 ) -> tuple[str, list[Reason]]:
     """The verdict and its reasons (score first); see the module docstring."""
     if score is None:
+        # No KR can be scored: there are none, or every one's start or target is unknown
+        # (the reasons say which, and "no key results" would not be true).
+        if any(r.code in ("start_unknown", "target_unknown") for r in reasons):
+            return "at_risk", reasons
         return "at_risk", [Reason("no_key_results"), *reasons]
     head = Reason("score", value=score, expected=expected)
     if expected > 0 and score < OFF_TRACK_RATIO * expected:
@@ -479,6 +491,7 @@ def _kr_month(
         weight=kr.weight,
         start=kr.start,
         target=kr.target,
+        scored=kr.measurable,
         month_start=month_start,
         month_end=month_end,
         measured=latest is not None,
@@ -521,11 +534,22 @@ def _objective_score(objective: Objective, krs: list[KRMonth]) -> float | None:
     return sum(kr.weight * (scores.get(kr.id) or 0.0) for kr in measurable) / total
 
 
+def _unscored_code(k: KRMonth | KRMove) -> str | None:
+    """Why a KR is left out of the score: ``start_unknown`` / ``target_unknown``; None
+    when it counts."""
+    if k.scored:
+        return None
+    if k.kind not in model.THRESHOLDS and k.start is None:
+        return "start_unknown"
+    return "target_unknown"
+
+
 def _risk_reasons(krs: list[KRMonth] | list[KRMove], risks: list[Risk]) -> list[Reason]:
     reasons: list[Reason] = []
     for k in krs:
-        if k.kind != "milestone" and k.target is None:
-            reasons.append(Reason("target_unknown", k.label))
+        code = _unscored_code(k)
+        if code is not None:
+            reasons.append(Reason(code, k.label))
     for r in risks:
         if r.kind == "item_status":
             reasons.append(Reason("item_risk", r.item_title or "", status=r.status))
@@ -627,14 +651,17 @@ def _first_status_in(
     return out
 
 
+def _asked_until(objective: Objective, today: date) -> date:
+    """The last day a check-in was asked for: today, or the day the period was closed."""
+    if objective.review is not None:
+        return min(today, weeks.parse_date(objective.review.closed))
+    return today
+
+
 def _discipline(objective: Objective, during: list[CheckIn], month: str, today: date) -> Discipline:
-    start, end = weeks.parse_date(objective.start), weeks.parse_date(objective.end)
-    in_period = []
-    for w in weeks.month_weeks(month):
-        monday, sunday = weeks.week_days(w)
-        if sunday >= start and monday <= end:
-            in_period.append(w)
-    due = [w for w in in_period if weeks.week_monday(w) <= today]
+    in_period = [w for w in weeks.month_weeks(month) if objective.owns(w)]
+    until = _asked_until(objective, today)
+    due = [w for w in in_period if weeks.week_monday(w) <= until]
     checked = [c.week for c in during]
     return Discipline(in_period, due, checked, [w for w in due if w not in checked])
 
@@ -726,7 +753,8 @@ def _objective_prep(
 
     reasons = _risk_reasons(moves, risks)
     verdict, _ = bottom_line(score, expected, reasons)
-    points = _talking_points(moves, risks, changes, missing)
+    ended = objective.end if _ended(objective, today) else None
+    points = _talking_points(moves, risks, changes, missing, ended)
     return ObjectivePrep(
         objective_id=objective.id,
         objective_title=objective.title,
@@ -758,7 +786,9 @@ def _kr_move(
         title=kr.title,
         kind=kr.kind,
         unit=kr.unit,
+        start=kr.start,
         target=kr.target,
+        scored=kr.measurable,
         before=value_before,
         now=now,
         change=_change(value_before, now),
@@ -838,36 +868,51 @@ def _prep_risks(
     return risks
 
 
+def _ended(objective: Objective, today: date) -> bool:
+    """The period is over (or was closed): no check-in is asked for any more."""
+    return objective.closed or today > weeks.parse_date(objective.end)
+
+
 def _missing_since(
     objective: Objective, mine: list[CheckIn], since: date, today: date
 ) -> list[str]:
-    """Weeks whose Monday (the check-in day) lies in since..today, in the period, not checked in."""
-    start, end = weeks.parse_date(objective.start), weeks.parse_date(objective.end)
+    """Weeks of the objective whose Monday (the check-in day) lies in since..today without
+    a check-in; none once the period is over or closed (nothing left to catch up)."""
+    if _ended(objective, today) or objective.archived:
+        return []
     done = {c.week for c in mine}
-    out = []
-    for w in weeks.weeks_between(since, today) if since <= today else []:
-        monday, sunday = weeks.week_days(w)
-        if monday >= since and sunday >= start and monday <= end and w not in done:
-            out.append(w)
-    return out
+    return [
+        w
+        for w in (weeks.weeks_between(since, today) if since <= today else [])
+        if since <= weeks.week_monday(w) <= today and objective.is_due(w) and w not in done
+    ]
 
 
 def _talking_points(
-    moves: list[KRMove], risks: list[Risk], changes: list[StatusChange], missing: list[str]
+    moves: list[KRMove],
+    risks: list[Risk],
+    changes: list[StatusChange],
+    missing: list[str],
+    ended: str | None = None,
 ) -> list[TalkingPoint]:
+    """``ended``: the last day of a period that is over (or closed), else None: then no
+    point asks how to catch up, one says the period ended."""
     points = []
+    if ended is not None:
+        points.append(TalkingPoint("ended", detail=ended))
     for r in risks:
         if r.kind == "item_status":
             points.append(TalkingPoint("risk", r.item_title or "", r.status or ""))
         elif r.kind == "low_confidence":
             points.append(TalkingPoint("low_confidence", r.kr_label, value=r.confidence))
-        else:
+        elif ended is None:
             points.append(
                 TalkingPoint("behind_pace", r.kr_label, value=r.progress, expected=r.expected)
             )
     for k in moves:
-        if k.kind != "milestone" and k.target is None:
-            points.append(TalkingPoint("target_unknown", k.label))
+        code = _unscored_code(k)
+        if code is not None:
+            points.append(TalkingPoint(code, k.label))
     for ch in changes:
         if ch.now == "done":
             points.append(TalkingPoint("finished", ch.title))

@@ -41,6 +41,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from store.errors import Msg
+
 _isfinite = math.isfinite
 
 try:  # POSIX
@@ -65,7 +67,14 @@ except ImportError:  # pragma: no cover - Windows
 
 
 class StoreError(Exception):
-    """A store that cannot be read or written; ``str()`` is one sentence for the user."""
+    """A store that cannot be read or written; ``str()`` is one sentence for the user.
+
+    ``message`` is the :class:`store.errors.Msg` of that sentence (a key and its fields,
+    said in the UI's language by ``tui.errors.sentence``); None for a plain text."""
+
+    def __init__(self, message: str | Msg = "") -> None:
+        super().__init__(str(message))
+        self.message: Msg | None = message if isinstance(message, Msg) else None
 
 
 class DamagedStoreError(StoreError):
@@ -84,7 +93,7 @@ class ConflictError(StoreError):
     ``expected_stamp=stamp`` once the user has chosen what to keep.
     """
 
-    def __init__(self, message: str, theirs: Any = None, stamp: str | None = None):
+    def __init__(self, message: str | Msg, theirs: Any = None, stamp: str | None = None):
         super().__init__(message)
         self.theirs = theirs
         self.stamp = stamp
@@ -321,13 +330,13 @@ def write_file_atomic(path: Path, text: str | bytes, *, durable: bool = True) ->
     return inode
 
 
-def os_error_advice(e: OSError, folder: Path) -> str:
+def os_error_advice(e: OSError, folder: Path) -> Msg:
     """What to do about a failed write, as the end of a sentence."""
     if e.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "the disk is full: free some space and try again"
+        return Msg("advice.disk_full")
     if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"{folder} is not writable: fix its permissions or use another --data directory"
-    return "check the disk and try again"
+        return Msg("advice.not_writable", folder=folder)
+    return Msg("advice.check_disk")
 
 
 # -- the storage ----------------------------------------------------------------------------
@@ -407,14 +416,9 @@ class AtomicJSONStorage:
         except FileNotFoundError:
             return None
         except NotADirectoryError:
-            raise StoreError(
-                f"{self.path.parent} is not a directory; use another --data directory."
-            ) from None
+            raise StoreError(Msg("not_a_directory", folder=self.path.parent)) from None
         except PermissionError:
-            raise StoreError(
-                f"{self.path} cannot be read (permission denied); "
-                "fix its permissions or run with another --data directory."
-            ) from None
+            raise StoreError(Msg("read_denied", path=self.path)) from None
         return _stamp_of(st)
 
     def changed_on_disk(self) -> bool:
@@ -435,19 +439,13 @@ class AtomicJSONStorage:
         try:
             raw = self.path.read_bytes()
         except PermissionError:
-            raise StoreError(
-                f"{self.path} cannot be read (permission denied); "
-                "fix its permissions or run with another --data directory."
-            ) from None
+            raise StoreError(Msg("read_denied", path=self.path)) from None
         except IsADirectoryError:
-            raise StoreError(
-                f"{self.path} is a directory, not a store file; move it away or use "
-                "another --data directory."
-            ) from None
+            raise StoreError(Msg("is_a_directory", path=self.path)) from None
         except OSError as e:
-            raise StoreError(f"{self.path} cannot be read ({e.strerror}).") from None
+            raise StoreError(Msg("cannot_read", path=self.path, reason=e.strerror)) from None
         if not raw.strip():
-            raise DamagedStoreError(self._damaged("is empty"))
+            raise DamagedStoreError(self._damaged(Msg("damaged.empty")))
         key = None
         if self.validate_key:
             key = self._cache_key(stamp, raw)
@@ -459,11 +457,9 @@ class AtomicJSONStorage:
                 data = loads(raw)
         except (UnicodeDecodeError, ValueError):
             # The parser's message is not shown: it may quote the file's content.
-            raise DamagedStoreError(
-                self._damaged("is not a valid okr-checkin store (not JSON, or cut short)")
-            ) from None
+            raise DamagedStoreError(self._damaged(Msg("damaged.not_json"))) from None
         if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-            raise DamagedStoreError(self._damaged("is not a valid okr-checkin store (wrong shape)"))
+            raise DamagedStoreError(self._damaged(Msg("damaged.shape")))
         if self.validate is not None:
             try:
                 self.validate(data)
@@ -471,9 +467,7 @@ class AtomicJSONStorage:
                 raise
             except ValueError as e:
                 where = _safe_path(getattr(e, "path", ""), getattr(e, "reason", ""))
-                raise DamagedStoreError(
-                    self._damaged(f"holds data okr-checkin cannot read (at {where})")
-                ) from None
+                raise DamagedStoreError(self._damaged(Msg("damaged.data", where=where))) from None
             if key is not None:
                 data = _shared(data)
                 self._write_cache(key, data)
@@ -529,7 +523,7 @@ class AtomicJSONStorage:
         except (OSError, ValueError):
             pass
 
-    def _damaged(self, what: str) -> str:
+    def _damaged(self, what: Msg) -> Msg:
         return damaged_message(self.path, what)
 
     # -- writing ---------------------------------------------------------------------------
@@ -585,18 +579,19 @@ class AtomicJSONStorage:
         try:
             raw, plain = _dump(self._data)
         except (ValueError, TypeError):
-            raise StoreError(
-                f"{self.path} was not saved: the data holds a value JSON cannot store "
-                "(NaN, Infinity or an object); the file was left as it was."
-            ) from None
+            raise StoreError(Msg("not_json_value", path=self.path)) from None
         try:
             self._backup_first_write_of_day()
             inode = write_file_atomic(self.path, raw)
         except OSError as e:
             reason = e.strerror or str(e)
             raise StoreError(
-                f"{self.path} could not be saved ({reason}); the file was left as it was: "
-                f"{os_error_advice(e, self.path.parent)}."
+                Msg(
+                    "not_saved",
+                    path=self.path,
+                    reason=reason,
+                    advice=os_error_advice(e, self.path.parent),
+                )
             ) from None
         self._stamp = self._file_stamp()
         self.writes += 1
@@ -625,8 +620,7 @@ class AtomicJSONStorage:
             self._lock_fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as e:
             raise StoreError(
-                f"{self.path.parent} is not writable ({e.strerror}); "
-                "fix its permissions or run with another --data directory."
+                Msg("folder_not_writable", folder=self.path.parent, reason=e.strerror)
             ) from None
         _lock(self._lock_fd)
         self._remove_orphans()
@@ -675,14 +669,10 @@ def _safe_path(path: str, reason: str) -> str:
     return ".".join(safe) or "the top level"
 
 
-def damaged_message(path: Path, what: str) -> str:
+def damaged_message(path: Path, what: Msg) -> Msg:
     """``<path> <what>; it was left untouched: restore the newest backup with `okr restore B`.``"""
     from store.backups import newest_backup  # local: only needed on this rare path
 
     newest = newest_backup(path)
-    advice = (
-        f"restore the newest backup with `okr restore {newest}` (`okr backups` lists them all)"
-        if newest
-        else "restore it from your own copy with `okr restore FILE`"
-    )
-    return f"{path} {what}; it was left untouched: {advice}."
+    advice = Msg("advice.backup", backup=newest) if newest else Msg("advice.own_copy")
+    return Msg("damaged", path=path, what=what, advice=advice)

@@ -156,7 +156,7 @@ def test_export_restore_round_trip(data_dir, tmp_path, demo_store):
     other = tmp_path / "other"
     restored = run(other, "restore", "-", input=exported.output)
     assert restored.exit_code == 0, restored.output
-    assert "restored 1 objectives, 3 check-ins" in restored.output
+    assert "Restored 1 objectives, 3 check-ins" in restored.output
     assert run(other, "export").output == exported.output
 
 

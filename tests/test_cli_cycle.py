@@ -57,7 +57,7 @@ def test_close_refuses_cleanly_and_writes_nothing(october_dir):
         (("close", "o-oct", "--yes", "--grade", "0.5"), 2, "KR=VALUE"),
         (("close", "o-nope", "--yes"), 1, "there is no objective 'o-nope'"),
         (("close", "o-oct", "--reopen"), 1, "is not closed"),
-        (("close", "o-oct"), 1, "needs a terminal"),  # no tty under the test runner
+        (("close", "o-oct"), 2, "needs a terminal"),  # no tty under the test runner: a usage error
     ]
     for args, code, words in cases:
         result = run(october_dir, *args)

@@ -26,7 +26,7 @@ def test_every_cli_word_has_both_languages_and_the_same_fields():
 @pytest.mark.parametrize(
     ("lang", "exported", "restored", "backed_up", "how"),
     [
-        (None, "exported to", "restored 1 objectives, 3 check-ins", "backed up at", "Restore one"),
+        (None, "Exported to", "Restored 1 objectives, 3 check-ins", "backed up at", "Restore one"),
         ("zh", "已导出到", "已恢复 1 个目标、3 次周度更新", "原来的数据已备份到", "恢复其中一个"),
     ],
 )

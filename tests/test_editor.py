@@ -11,7 +11,7 @@ from rich.console import Console
 from textual import events
 from textual.widgets import Input, Static, TextArea
 
-from screens.dialogs import ConfirmDialog, parse_number
+from screens.dialogs import ConfirmDialog
 from screens.editor import EditorScreen, Outline
 from screens.paste import PasteScreen
 from store.model import Item, KeyResult, Objective
@@ -313,15 +313,45 @@ async def test_escape_without_changes_leaves_at_once(store):
         assert type(app.screen).__name__ == "HomeScreen"
 
 
-def test_parse_number_reads_what_people_write():
-    assert parse_number("50") == 50
-    assert parse_number(" 1,000 ") == 1000
-    assert parse_number("10w") == 100000
-    assert parse_number("10万") == 100000
-    assert parse_number("2.5k") == 2500
-    assert parse_number("12.5") == 12.5
-    for bad in ("", "lots", "nan", "inf", "1e400"):
-        assert parse_number(bad) is None
+async def test_number_fields_read_numbers_with_the_one_parser(store):
+    """Item 9: start and target are read by store.numbers (Chinese numerals, 1,500,
+    10w); 1,2,3 is not a number; one over 10^15 says "too large", not "not a number".
+    Before, 十万 was "Expected a number" and so was 10^16."""
+    small_objective(store)
+    app = OkrApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(pilot, "o1")
+        await pilot.press("down", "enter", "tab", "tab", "tab")
+        assert app.focused.id == "kr-target"
+        await pilot.press(*"1,2,3")
+        assert error_text(app, "kr-target") == "Expected a number"
+        await pilot.press("end", "ctrl+u", *("1" + "0" * 16))
+        assert error_text(app, "kr-target") == "Too large: at most 10^15"
+        await pilot.press("end", "ctrl+u", *"十万")
+        assert error_text(app, "kr-target") == ""
+        await pilot.press("shift+tab", "end", "ctrl+u", *"1,500")  # the start
+        assert app.focused.id == "kr-start" and error_text(app, "kr-start") == ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        kr = store.objective("o1").key_results[0]
+        assert (kr.start, kr.target) == (1500, 100000)
+        assert not screen.dirty
+        await pilot.press("escape")
+        await pilot.pause()
+        screen = await open_editor(pilot, "o1")
+        await pilot.press("down", "enter")
+        # Shown back exactly, without separators, so it reads back the same.
+        assert screen.query_one("#kr-start", Input).value == "1500"
+        assert screen.query_one("#kr-target", Input).value == "100000"
+
+
+async def test_number_field_too_large_in_chinese(store):
+    small_objective(store)
+    app = OkrApp(store, lang="zh")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_editor(pilot, "o1")
+        await pilot.press("down", "enter", "tab", "tab", "tab", *("9" * 17))
+        assert error_text(app, "kr-target") == "数字太大：最大 10^15"
 
 
 # -- the paste box ------------------------------------------------------------------------------
@@ -357,7 +387,7 @@ async def test_paste_chinese_seed_asks_for_unknown_target_and_creates_it(store):
         assert "KR4" not in text
         assert "完成10月XX家新客户的开发" in text
         assert "尚未确定的目标值：1 个" in text
-        assert "0 → 100000 粉丝" in text  # KR3's inferred measure
+        assert "0 → 100,000 粉丝" in text  # KR3's inferred measure
         targets = list(screen.query(".target").results(Input))
         assert [t.id for t in targets] == ["target-0-1"]  # KR2 of the first objective
         assert screen.query_one("#month", Input).value == "2026-10"
@@ -402,6 +432,14 @@ async def test_paste_bad_target_is_refused_at_the_field(store):
         assert app.screen is screen
         assert store.objectives() == []
         assert "Expected a number" in str(screen.query_one("#target-0-0-error", Static).render())
+        target = screen.query_one("#target-0-0", Input)
+        await pilot.press("end", *["backspace"] * 4, *("9" * 17))
+        assert "Too large" in str(screen.query_one("#target-0-0-error", Static).render())
+        await pilot.press(*["backspace"] * 17, *"两百", "ctrl+s")
+        await pilot.pause()
+        assert target.value == "两百"
+        [objective] = store.objectives()
+        assert objective.key_results[0].target == 200  # a Chinese numeral, read by cn2an
 
 
 async def test_paste_error_names_the_line(store):

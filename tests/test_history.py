@@ -39,7 +39,7 @@ async def test_history_shows_demo_weeks_values_and_confidence(demo_store):
             "2026-W42",
             "not done · 8/10",
             "21 · 5/10",
-            "31000 · 4/10",
+            "31,000 · 4/10",
         ]
         assert row_text(weeks, "2026-W40")[2] == "6 · 6/10"
         # Confidence is coloured: 4 (some doubt) yellow, 8 (confident) green.

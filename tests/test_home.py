@@ -26,7 +26,7 @@ async def test_home_shows_objective_krs_and_due_state(demo_store):
         text = card_text(app)
         assert "Build a successful customer-expansion team" in text
         assert "21 / 50 new customers" in text  # KR2's last value of the demo weeks
-        assert "31000 / 100000 followers" in text
+        assert "31,000 / 100,000 followers" in text
         assert "due" in text  # this week (2026-W43) has no check-in yet
         assert app.screen.selected.title == "Build a successful customer-expansion team"
 

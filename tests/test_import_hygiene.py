@@ -32,3 +32,40 @@ def test_cli_commands_that_draw_nothing_do_not_import_textual(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_layers_hold_by_import_linter():
+    """The contracts of pyproject.toml ([tool.importlinter]): store below everything,
+    the reports never importing screens, tui.cli -> tui.app -> screens -> store."""
+    import shutil
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    linter = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    if linter is None:
+        import pytest
+
+        pytest.skip("import-linter is not installed (pip install -e '.[test]')")
+    out = subprocess.run(
+        [linter, "--no-cache"], cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "0 broken" in out.stdout
+
+
+def test_store_errors_and_their_words_are_stdlib_only():
+    """``okr due`` says a store error from a shell prompt, in Chinese too: the messages,
+    their words and the sentence maker import nothing but the standard library."""
+    code = (
+        "import sys\n"
+        "from store.errors import Msg\n"
+        "from tui.errors import say\n"
+        "import tui.words.errors\n"
+        "print(say(Msg('damaged.empty'), 'zh'))\n"
+        "mine = ('store', 'tui')\n"
+        "third = sorted({m.split('.')[0] for m in sys.modules if not m.startswith(mine)}"
+        " - set(sys.stdlib_module_names) - {'__main__', '_distutils_hack'})\n"
+        "print(','.join(third) or '-')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == ["是空的", "-"], out.stdout

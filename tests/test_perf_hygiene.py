@@ -54,6 +54,7 @@ def due(*args: str, today: str = "2026-11-10") -> list[str]:
         [sys.executable, "-c", SCRIPT, *args],
         cwd=ROOT,
         env=env,
+        stdin=subprocess.DEVNULL,  # never a terminal, wherever the tests run
         capture_output=True,
         text=True,
         timeout=60,
@@ -64,7 +65,7 @@ def due(*args: str, today: str = "2026-11-10") -> list[str]:
 
 def test_okr_due_imports_neither_textual_nor_pendulum_nor_click(data):
     out = due("--data", str(data), "due")
-    assert out == ["check-in for 2026-W46 is missing: Grow", "EXIT 1 HEAVY -"]
+    assert out == ["Check-in for 2026-W46 is missing: Grow", "EXIT 1 HEAVY -"]
 
 
 def test_okr_due_quiet_and_lang_on_the_fast_path(data):
@@ -77,6 +78,20 @@ def test_a_damaged_store_is_one_sentence_on_the_fast_path_too(data):
     out = due("--data", str(data), "due")
     assert out[0] == "EXIT 1 HEAVY -"
     assert out[1].startswith("STDERR Error: ") and "okr restore" in out[1]
+
+
+def test_a_damaged_store_is_said_in_chinese_on_the_fast_path_without_heavy_imports(data):
+    (data / "okr.json").write_text("{ not json")
+    out = due("--data", str(data), "--lang", "zh", "due")
+    assert out[0] == "EXIT 1 HEAVY -"
+    assert out[1].startswith("STDERR Error: ") and "不是有效的 okr-checkin 数据文件" in out[1]
+
+
+def test_plain_okr_without_a_terminal_goes_to_click_to_say_so(data):
+    """The fast path opens the app only in a terminal; without one, click's ``okr``
+    says it needs one (exit 2) instead of starting a full-screen app that never exits."""
+    out = [line for line in due("--data", str(data)) if line.startswith("EXIT")]
+    assert out == ["EXIT 2 HEAVY click"]
 
 
 def test_lines_the_fast_path_is_not_sure_of_go_to_click(data, tmp_path):

@@ -190,14 +190,19 @@ async def test_a_damaged_file_is_named_and_titles_are_inert(manager):
 
 
 def test_okr_team_opens_the_team_screen(manager, monkeypatch):
-    import screens.team
+    import tui.cli_team
 
     started = []
-    monkeypatch.setattr(
-        screens.team, "run_team_app", lambda store, data, lang: started.append((data, lang))
-    )
+
+    def run_app(env, command, start):
+        started.append((command, env.lang, start()))
+
+    monkeypatch.setattr(tui.cli_team, "run_app", run_app)
     result = okr(manager, "--lang", "zh", "team")
-    assert result.exit_code == 0 and started == [(manager, "zh")]
+    assert result.exit_code == 0
+    [(command, lang, screen)] = started
+    assert (command, lang) == ("okr team", "zh")
+    assert isinstance(screen, TeamScreen) and screen.data_dir == manager
 
 
 # -- snapshots -----------------------------------------------------------------------------------

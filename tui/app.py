@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rich.text import Text
 from textual.app import App, SystemCommand
@@ -27,14 +27,17 @@ class OkrApp(App):
         lang: str = "en",
         demo: bool = False,
         checkin: tuple[list[str], str] | None = None,
+        start: Callable[[], Screen] | None = None,
     ) -> None:
-        """``checkin``: (objective ids, week) to walk through straight away (``okr checkin``)."""
+        """``checkin``: (objective ids, week) to walk through straight away (``okr checkin``);
+        ``start``: makes a screen to open over home straight away (``okr team``)."""
         i18n.set_lang(lang)
         super().__init__()
         self.store = store
         self.lang = lang
         self.demo = demo
         self.start_checkin = checkin
+        self.start_screen = start
         self._store_error_shown = False
         self.stop_message = ""  # the sentence printed when the app stops on an error
         self.title = t("app.title") + (f" — {t('app.demo')}" if demo else "")
@@ -46,6 +49,8 @@ class OkrApp(App):
 
             ids, week = self.start_checkin
             self.push_screen(CheckInScreen(ids[0], week, queue=ids[1:]))
+        elif self.start_screen is not None:
+            self.push_screen(self.start_screen())
 
     def get_default_screen(self) -> Screen:
         # The home screen is the default screen, not pushed after mount: the first
@@ -61,7 +66,9 @@ class OkrApp(App):
         except StoreError as e:  # damaged meanwhile: say so once; saving will refuse it
             if not self._store_error_shown:
                 self._store_error_shown = True
-                self.notify(str(e), severity="error", timeout=10)
+                from tui.errors import sentence
+
+                self.notify(sentence(e), severity="error", timeout=10, markup=False)
             return
         self._store_error_shown = False
         for screen in self.screen_stack:

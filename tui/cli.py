@@ -97,6 +97,8 @@ def _fast_path(args: list[str]) -> int | None:
         else:
             return None
         i += 1
+    if command is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return None  # no terminal for the app: click says so (tui.cli_commands.run_app)
     from tui import i18n
 
     lang = options.get("--lang")

@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from tui.cli_commands import UserError, _name, cli, pass_env, read_input
+from tui.errors import sentence as error_sentence
 from tui.i18n import t
 
 
@@ -48,7 +49,7 @@ def _reason(reason: str) -> str:
     return shown + " " * (10 - cell_width(shown))  # padded (never cut) to 10 cells
 
 
-@cli.command("backups")
+@cli.command("backups", help="clihelp.cmd.backups")
 @pass_env
 def backups_(env) -> None:
     """List the backups of the store, newest first, and how to restore one."""
@@ -70,7 +71,7 @@ def backups_(env) -> None:
     click.echo(t("cli.backups_how"))
 
 
-@cli.command("restore")
+@cli.command("restore", help="clihelp.cmd.restore")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @pass_env
 def restore(env, file: Path) -> None:
@@ -93,7 +94,7 @@ def restore(env, file: Path) -> None:
     try:
         backup = store.restore(document)
     except InvalidData as e:
-        raise UserError(t("cli.not_restored", name=name, error=e)) from None
+        raise UserError(t("cli.not_restored", name=name, error=error_sentence(e))) from None
     counts = t(
         "cli.restored",
         objectives=len(store.objectives(include_archived=True)),

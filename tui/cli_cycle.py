@@ -22,7 +22,6 @@ Decisions:
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -36,6 +35,7 @@ from tui.cli_commands import (
     date_param,
     month_param,
     pass_env,
+    run_app,
 )
 from tui.i18n import t
 from tui.text import inert
@@ -82,44 +82,27 @@ def _grades(values: tuple[str, ...], objective) -> dict[str, float]:
     return out
 
 
-def _needs_terminal(what: str) -> None:
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UserError(t("cycle.cli.needs_terminal", what=t(f"cycle.cli.{what}_screen")))
-
-
-def open_screen(env: Env, make_screen) -> None:
-    """The app, with ``make_screen()`` opened over home (Textual imported only now)."""
-    from tui.app import OkrApp
-
-    class CycleApp(OkrApp):
-        def on_mount(self) -> None:  # after OkrApp.on_mount (Textual calls both)
-            self.push_screen(make_screen())
-
-    app = CycleApp(env.store, lang=env.lang)
-    app.run()
-    if app.return_code:
-        raise SystemExit(app.return_code)
-
-
 # -- okr close --------------------------------------------------------------------------------
 
 
-@cli.command("close")
+@cli.command("close", help="clihelp.cmd.close")
 @click.argument("objective_id", required=False)
-@click.option("--yes", is_flag=True, help="Close it now, without the screen.")
-@click.option("--grade", "grade_args", multiple=True, metavar="KR=0.6", help="Your own grade.")
-@click.option("--reason", "reason_args", multiple=True, metavar="KR=TEXT", help="Why.")
-@click.option("--well", default="", help="What went well.")
-@click.option("--badly", default="", help="What did not go well.")
-@click.option("--learned", default="", help="What we learned.")
-@click.option("--reopen", is_flag=True, help="Undo the close of OBJECTIVE.")
+@click.option("--yes", is_flag=True, help="clihelp.opt.close_yes")
+@click.option("--grade", "grade_args", multiple=True, metavar="KR=0.6", help="clihelp.opt.grade")
+@click.option(
+    "--reason", "reason_args", multiple=True, metavar="KR=TEXT", help="clihelp.opt.reason"
+)
+@click.option("--well", default="", help="clihelp.opt.well")
+@click.option("--badly", default="", help="clihelp.opt.badly")
+@click.option("--learned", default="", help="clihelp.opt.learned")
+@click.option("--reopen", is_flag=True, help="clihelp.opt.reopen")
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(("text", "md", "json")),
     default="text",
     show_default=True,
-    help="How the close is printed.",
+    help="clihelp.opt.close_format",
 )
 @LANG_OPTION
 @pass_env
@@ -167,10 +150,13 @@ def close_(
     grades = _grades(grade_args, objective)
     reasons = _pairs(reason_args, objective)
     if not yes:
-        _needs_terminal("close")
         from screens.close import CloseScreen
 
-        open_screen(env, lambda: CloseScreen(objective.id, grades=grades, reasons=reasons))
+        run_app(
+            env,
+            "okr close",
+            start=lambda: CloseScreen(objective.id, grades=grades, reasons=reasons),
+        )
         return
     checkins = store.checkins(objective.id)
     try:
@@ -209,12 +195,12 @@ def _only(candidates: list, which: str, none: str):
 # -- okr next ---------------------------------------------------------------------------------------
 
 
-@cli.command("next")
+@cli.command("next", help="clihelp.cmd.next")
 @click.argument("objective_id", required=False)
-@click.option("--month", callback=month_param, help="The new period: this month YYYY-MM.")
-@click.option("--start", callback=date_param, help="The new period's start YYYY-MM-DD.")
-@click.option("--end", callback=date_param, help="The new period's end YYYY-MM-DD.")
-@click.option("--yes", is_flag=True, help="Use the defaults, without the screen.")
+@click.option("--month", callback=month_param, help="clihelp.opt.next_month")
+@click.option("--start", callback=date_param, help="clihelp.opt.next_start")
+@click.option("--end", callback=date_param, help="clihelp.opt.next_end")
+@click.option("--yes", is_flag=True, help="clihelp.opt.next_yes")
 @LANG_OPTION
 @pass_env
 def next_(
@@ -266,10 +252,9 @@ def next_(
     except cycle.CycleError as e:
         raise UserError(f"{e}.") from None
     if not yes:
-        _needs_terminal("next")
         from screens.rollover import RolloverScreen
 
-        open_screen(env, lambda: RolloverScreen(objective.id, plan=plan))
+        run_app(env, "okr next", start=lambda: RolloverScreen(objective.id, plan=plan))
         return
     try:
         new = cycle.apply_plan(plan, objective)

@@ -52,8 +52,7 @@ FORMAT_OPTION = click.option(
     "fmt",
     type=click.Choice(FORMATS),
     default="md",
-    show_default=True,
-    help="Markdown, plain text (for chat and e-mail) or JSON.",
+    help="clihelp.opt.format",
 )
 
 
@@ -61,21 +60,21 @@ def _use_lang(env: Env, lang: str | None) -> str:
     return lang or env.lang
 
 
-@cli.command()
+@cli.command(help="clihelp.cmd.summary")
 @click.option(
     "--month",
     callback=month_param,
     shell_complete=complete_month,
-    help="The month YYYY-MM (default: see below).",
+    help="clihelp.opt.summary_month",
 )
-@click.option("--quarter", callback=quarter_param, help="A quarter, e.g. 2026-Q4 (linked months).")
-@click.option("--from", "first", callback=month_param, help="With --to: months YYYY-MM to YYYY-MM.")
-@click.option("--to", "last", callback=month_param, help="With --from: the last month.")
+@click.option("--quarter", callback=quarter_param, help="clihelp.opt.quarter")
+@click.option("--from", "first", callback=month_param, help="clihelp.opt.from_month")
+@click.option("--to", "last", callback=month_param, help="clihelp.opt.to_month")
 @click.option(
     "--objective",
     "objective_id",
     shell_complete=complete_objective,
-    help="Only this objective (its id).",
+    help="clihelp.opt.summary_objective",
 )
 @LANG_OPTION
 @FORMAT_OPTION
@@ -136,17 +135,13 @@ def summary(
             click.echo(hook_sentence(problem, lang), err=True)
 
 
-@cli.command()
-@click.option(
-    "--since", callback=date_param, help="From this day on (default: the last one-on-one)."
-)
+@cli.command(help="clihelp.cmd.prep")
+@click.option("--since", callback=date_param, help="clihelp.opt.since")
 @LANG_OPTION
 @FORMAT_OPTION
-@click.option("--record", is_flag=True, help="Record that a one-on-one happened (no prep).")
-@click.option(
-    "--date", "meeting_date", callback=date_param, help="With --record: its date (default: today)."
-)
-@click.option("--notes", default=None, help="With --record: what was agreed.")
+@click.option("--record", is_flag=True, help="clihelp.opt.record")
+@click.option("--date", "meeting_date", callback=date_param, help="clihelp.opt.date")
+@click.option("--notes", default=None, help="clihelp.opt.notes")
 @pass_env
 def prep(
     env: Env,
@@ -185,8 +180,8 @@ def prep(
     click.echo(render_prep(rollup, fmt, lang), nl=False)
 
 
-@cli.command()
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing; the exit code says it.")
+@cli.command(help="clihelp.cmd.due")
+@click.option("-q", "--quiet", is_flag=True, help="clihelp.opt.quiet")
 @LANG_OPTION
 @pass_env
 @click.pass_context

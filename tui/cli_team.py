@@ -26,9 +26,11 @@ from tui.cli_commands import (
     LANG_OPTION,
     OUTPUT_OPTION,
     Env,
+    OkrGroup,
     cli,
     month_param,
     pass_env,
+    run_app,
 )
 from tui.cli_rollups import FORMAT_OPTION
 from tui.i18n import t
@@ -57,18 +59,23 @@ def quarter_param(ctx: click.Context, param: click.Parameter, value: str | None)
     return f"{year:04d}-Q{quarter}"
 
 
-@cli.group(invoke_without_command=True)
+@cli.group(cls=OkrGroup, invoke_without_command=True, help="clihelp.cmd.team")
 @pass_env
 @click.pass_context
 def team(ctx: click.Context, env: Env) -> None:
     """The team over git: leads publish, the manager reads one roll-up."""
     if ctx.invoked_subcommand is None:
-        from screens.team import run_team_app
+        data_dir = _data_dir(env)
 
-        run_team_app(env.store, _data_dir(env), env.lang)
+        def team_screen():
+            from screens.team import TeamScreen
+
+            return TeamScreen(data_dir)
+
+        run_app(env, "okr team", start=team_screen)
 
 
-@team.command()
+@team.command(help="clihelp.cmd.team_join")
 @click.argument("repo")
 @pass_env
 def join(env: Env, repo: str) -> None:
@@ -80,13 +87,13 @@ def join(env: Env, repo: str) -> None:
     click.echo(t(key, url=inert(result.url, newlines=False), leads=result.leads))
 
 
-@team.command()
-@click.option("--as", "name", metavar="NAME", help="Publish as NAME (remembered for next time).")
+@team.command(help="clihelp.cmd.team_publish")
+@click.option("--as", "name", metavar="NAME", help="clihelp.opt.publish_as")
 @click.option(
     "--auto",
     type=click.Choice(["on", "off"]),
     default=None,
-    help="Publish after every saved check-in (on), or not (off, the default).",
+    help="clihelp.opt.publish_auto",
 )
 @pass_env
 @click.pass_context
@@ -128,7 +135,7 @@ def publish(ctx: click.Context, env: Env, name: str | None, auto: str | None) ->
         click.echo(hook_sentence(result.hook), err=True)
 
 
-@team.command()
+@team.command(help="clihelp.cmd.team_pull")
 @pass_env
 def pull(env: Env) -> None:
     """Fetch the other leads' files."""
@@ -138,9 +145,9 @@ def pull(env: Env) -> None:
     click.echo(t("team.cli.pulled", leads=result.leads, changed=len(result.changed)))
 
 
-@team.command()
-@click.option("--month", callback=month_param, help="The month YYYY-MM (default: as okr summary).")
-@click.option("--quarter", callback=quarter_param, help="A quarter YYYY-Qn, like 2026-Q4.")
+@team.command(help="clihelp.cmd.team_summary")
+@click.option("--month", callback=month_param, help="clihelp.opt.team_month")
+@click.option("--quarter", callback=quarter_param, help="clihelp.opt.quarter")
 @LANG_OPTION
 @FORMAT_OPTION
 @OUTPUT_OPTION

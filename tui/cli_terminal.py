@@ -33,16 +33,16 @@ def _resolve_kr(objective, text: str):
     return objective.kr(words)
 
 
-@cli.command()
+@cli.command(help="clihelp.cmd.chart")
 @click.argument("kr", required=False, shell_complete=complete_kr)
 @click.option(
     "--objective",
     "objective_id",
     shell_complete=complete_objective,
-    help="Objective id (default: the one running).",
+    help="clihelp.opt.chart_objective",
 )
-@click.option("--width", type=click.IntRange(min=40), help="Columns (default: the terminal's).")
-@click.option("--height", type=click.IntRange(min=17), help="Lines (default: 22).")
+@click.option("--width", type=click.IntRange(min=40), help="clihelp.opt.width")
+@click.option("--height", type=click.IntRange(min=17), help="clihelp.opt.height")
 @LANG_OPTION
 @pass_env
 def chart(
@@ -57,8 +57,6 @@ def chart(
 
     KR is a number (2, KR2) or an id; without it, every KR of the objective in turn.
     Colours only on a terminal, and never with NO_COLOR set.
-
-    Example: okr chart 2 --width 100
     """
     from store.series import store_series
     from tui.chart import render
@@ -102,14 +100,12 @@ def chart(
 # -- okr completion ----------------------------------------------------------------------------
 
 
-@cli.command()
+@cli.command(help="clihelp.cmd.completion")
 @click.argument("shell", type=click.Choice(SHELLS))
 def completion(shell: str) -> None:
     """Print the shell completion script (click's own) for bash, zsh or fish.
 
     Objective ids, KR numbers, weeks and months complete from the store.
-
-    Example: eval "$(okr completion bash)"   # in ~/.bashrc
     """
     from click.shell_completion import get_completion_class
 

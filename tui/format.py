@@ -33,20 +33,41 @@ STATUS_STYLES = {
 
 
 def number(value: float | int | None) -> str:
-    """A number as a person reads it: ``12``, ``12.5``, ``2,500,000`` (no trailing .0)."""
+    """A number as a person reads it: ``12``, ``12.5``, ``2,500,000`` (no trailing .0),
+    six significant digits for a fraction (``1,234,567.5`` reads ``1,234,568``), never
+    an exponent from 0.001 up."""
     if value is None:
         return DASH
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int):
         return f"{value:,}"
-    text = f"{value:.6g}"
-    if "e" in text:
-        return text
-    whole, _, fraction = text.partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    whole = f"{int(whole.lstrip('-') or 0):,}"
-    return f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}"
+    if abs(value) >= 1:
+        digits = len(str(int(abs(value))))
+        text = f"{value:,.{max(0, 6 - digits)}f}"
+    elif abs(value) >= 0.001:
+        text = f"{value:.6f}"
+    else:
+        return f"{value:.6g}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def typed(value: float | int | None) -> str:
+    """The text a number is typed back as in a field: exact, no separators (``2500``,
+    ``12.5``, ``0.000001``); empty for None. ``store.numbers.parse_number`` reads it back
+    to the same value."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return str(value)
+    from decimal import Decimal
+
+    text = format(Decimal(repr(value)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def percent(fraction: float | None) -> str:
@@ -83,14 +104,16 @@ def amount(kr: KeyResult, value: float | int | None, *, unit: bool = True) -> st
 # -- KR values and measures -----------------------------------------------------------------------
 
 
-def value_text(kr: KeyResult, value: float | int | None, lang: str | None = None) -> str:
+def value_text(
+    kr: KeyResult, value: float | int | None, lang: str | None = None, *, unit: bool = True
+) -> str:
     """A check-in's value of the KR: ``done`` / ``not done`` for a milestone, else
-    :func:`amount` (with the unit)."""
+    :func:`amount` (with the unit unless ``unit=False``; a percent keeps its ``%``)."""
     if value is None:
         return DASH
     if kr.kind == "milestone":
         return t("milestone.done" if value >= 1 else "milestone.open", lang)
-    return amount(kr, value)
+    return amount(kr, value, unit=unit)
 
 
 def target_text(kr: KeyResult, lang: str | None = None) -> str:
@@ -103,6 +126,44 @@ def target_text(kr: KeyResult, lang: str | None = None) -> str:
     if kr.kind in ("stay_below", "stay_above"):
         return t(f"measure.{kr.kind}", lang, level=amount(kr, kr.target))
     return amount(kr, kr.target)
+
+
+def standing(kr: KeyResult, value: float | int | None, lang: str | None = None) -> str:
+    """A value against what the KR aims at, as a card or ``okr list`` shows it:
+    ``12 / 50 customers``, ``7.5% / 5%``, ``— / ? 家`` (target unknown), ``done``,
+    ``1.5% (stay below 2%)``."""
+    if kr.kind == "milestone":
+        return value_text(kr, value or 0, lang)
+    if kr.kind in ("stay_below", "stay_above"):
+        return f"{amount(kr, value)} ({measure_text(kr, lang)})"
+    if kr.target is None:
+        target = "?%" if _is_percent(kr) else f"? {_unit(kr)}".rstrip()
+    else:
+        target = amount(kr, kr.target)
+    return f"{amount(kr, value, unit=False)} / {target}"
+
+
+def unknown_text(kr: KeyResult, lang: str | None = None) -> str:
+    """Why a KR has no score: ``start unknown`` / ``target unknown``; empty when it has
+    one (its start and target, or its level, are known: ``KeyResult.measurable``)."""
+    if kr.kind == "milestone":
+        return ""
+    if kr.kind not in ("stay_below", "stay_above") and kr.start is None:
+        return t("format.start_unknown", lang)
+    return t("target.unknown", lang) if kr.target is None else ""
+
+
+def aside(text: str, lang: str | None = None) -> str:
+    """``(text)``, with full-width brackets in Chinese."""
+    return t("format.aside", lang, text=text)
+
+
+def left_out(labels: list[str], lang: str | None = None) -> str:
+    """What a score leaves out, said beside it: ``KR2 not in the score: start or target
+    unknown``; empty when every KR counts (``store.model.unscored``)."""
+    if not labels:
+        return ""
+    return t("format.left_out", lang, krs=t("format.list_sep", lang).join(labels))
 
 
 def measure_text(kr: KeyResult, lang: str | None = None) -> str:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from store.model import Objective, objective_score, progress
+from store.model import Objective, objective_score, progress, unscored
 from store.repo import Store
+from tui.format import aside, left_out, percent, standing, unknown_text
 from tui.i18n import t
-from tui.text import bar, cell_width, inert, number, pad, percent
+from tui.text import bar, cell_width, inert, pad
 
 
 def latest_values(store: Store, objective: Objective) -> dict[str, float | None]:
@@ -16,15 +17,6 @@ def latest_values(store: Store, objective: Objective) -> dict[str, float | None]
             if k.value is not None:
                 values[k.kr] = k.value
     return values
-
-
-def value_text(kr, value) -> str:
-    """``12 / 50 customers``, ``done``, ``12 / ? 家``."""
-    if kr.kind == "milestone":
-        return t("milestone.done") if value and value >= 1 else t("milestone.open")
-    target = "?" if kr.target is None else number(kr.target)
-    unit = f" {inert(kr.unit)}" if kr.unit else ""
-    return f"{number(value)} / {target}{unit}"
 
 
 def render_objective_list(store: Store, include_archived: bool = False) -> str:
@@ -38,17 +30,20 @@ def render_objective_list(store: Store, include_archived: bool = False) -> str:
         flag = f" ({t('list.archived')})" if o.archived else ""
         flag += f" ({t('cycle.closed')})" if o.closed else ""
         lines.append(f"{inert(o.title, newlines=False)}{flag}   [{o.id}]")
-        lines.append(f"  {o.start} – {o.end}   {bar(score, 20)} {percent(score)}")
+        gone = {k.id for k in unscored(o)}
+        labels = [f"KR{n}" for n, k in enumerate(o.key_results, 1) if k.id in gone]
+        note = f"   {aside(left_out(labels))}" if labels else ""
+        lines.append(f"  {o.start} – {o.end}   {bar(score, 20)} {percent(score)}{note}")
         width = max((cell_width(inert(k.title, newlines=False)) for k in o.key_results), default=0)
         width = min(width, 44)
         for kr in o.key_results:
             p = progress(kr, values.get(kr.id))
-            unknown = kr.kind != "milestone" and kr.target is None
-            tail = f"  ({t('target.unknown')})" if unknown else ""
             title = pad(inert(kr.title, newlines=False), width)
+            unknown = unknown_text(kr)
+            tail = f"  {aside(unknown)}" if unknown else ""
             lines.append(
                 f"  {title}  {bar(p)} {pad(percent(p), 5, '>')}  "
-                f"{value_text(kr, values.get(kr.id))}{tail}"
+                f"{standing(kr, values.get(kr.id))}{tail}"
             )
         lines.append("")
     return "\n".join(lines)

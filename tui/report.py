@@ -18,7 +18,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from store import weeks
-from store.model import THRESHOLDS, KeyResult, overlaps
+from store.model import THRESHOLDS, overlaps
 from store.rollup import (
     Entry,
     MonthRollup,
@@ -29,9 +29,19 @@ from store.rollup import (
     prep_rollup,
     prep_since,
 )
-from tui import format
+from tui.format import (
+    DASH,
+    left_out,
+    number,
+    percent,
+    signed,
+    status_text,
+    target_text,
+    unknown_text,
+    value_text,
+)
 from tui.i18n import t
-from tui.text import cell_width, fit, inert, number, pad, percent
+from tui.text import cell_width, fit, inert, pad
 
 if TYPE_CHECKING:
     from store.model import Objective
@@ -197,48 +207,33 @@ def _month_label(month: str, to_date: bool, lang: str) -> str:
     return f"{label} ({t('report.to_date', lang)})" if to_date else label
 
 
-def _status(status: str | None, lang: str) -> str:
-    return t(f"status.{status}", lang) if status else "—"
+# Values, targets, statuses and numbers read as tui.format writes them on every screen; a
+# KR row of a rollup (KRMonth, KRMove) has the fields tui.format reads of a KeyResult.
 
 
-def _signed(value: float | None) -> str:
-    if value is None:
-        return "—"
-    if value == 0:
-        return "0"
-    return ("+" if value > 0 else "-") + number(abs(value))
+def _values(k, before: float | None, after: float | None, lang: str) -> str:
+    """``0 → 21``, ``8% → 7.5%``, ``not done → done``: a KR's value then and now."""
+    return f"{value_text(k, before, lang, unit=False)} → {value_text(k, after, lang, unit=False)}"
 
 
-def _value(kind: str, value: float, lang: str) -> str:
-    if kind == "milestone":
-        return t("milestone.done" if value >= 1 else "milestone.open", lang)
-    return number(value)
+def _progress(k, lang: str) -> str:
+    """The KR's progress, or why it has none that counts (its start or target unknown)."""
+    return unknown_text(k, lang) or percent(k.progress)
 
 
-def _target(kind: str, target: float | None, unit: str, lang: str) -> str:
-    if kind == "milestone":
-        return t("report.milestone", lang)
-    if kind in THRESHOLDS:  # stay below 2%
-        return format.target_text(KeyResult("", "", kind, None, target, unit), lang)
-    if target is None:
-        return t("target.unknown", lang)
-    return f"{number(target)} {_u(unit, newlines=False)}".strip()
-
-
-def _progress(kind: str, target: float | None, value: float | None, lang: str) -> str:
-    if kind != "milestone" and target is None:
-        return t("target.unknown", lang)
-    return percent(value)
+def _change(k) -> str:
+    return DASH if k.kind == "milestone" or k.change is None else signed(k.change)
 
 
 def _pace(pace: str | None, lang: str) -> str:
-    return t(f"report.pace.{pace}", lang) if pace else "—"
+    return t(f"report.pace.{pace}", lang) if pace else DASH
 
 
 def _confidence(first: int | None, last: int | None) -> str:
+    """A confidence then and now: ``6 → 5`` (out of 10, as the column's head says)."""
     if first is None and last is None:
-        return "—"
-    return f"{'—' if first is None else first} → {'—' if last is None else last}"
+        return DASH
+    return f"{DASH if first is None else first} → {DASH if last is None else last}"
 
 
 def _reason(reason: Reason, lang: str) -> str:
@@ -252,8 +247,8 @@ def _reason(reason: Reason, lang: str) -> str:
         )
     if code in ("no_key_results", "no_checkin"):
         return t(f"report.reason.{code}", lang)
-    if code == "target_unknown":
-        return t("report.reason.target_unknown", lang, kr=reason.subject)
+    if code in ("start_unknown", "target_unknown"):
+        return t(f"report.reason.{code}", lang, kr=reason.subject)
     if code == "low_confidence":
         return t(
             "report.reason.low_confidence", lang, kr=reason.subject, value=number(reason.value)
@@ -270,7 +265,7 @@ def _reason(reason: Reason, lang: str) -> str:
         "report.reason.item_risk",
         lang,
         item=_u(reason.subject, newlines=False),
-        status=_status(reason.status, lang),
+        status=status_text(reason.status, lang),
     )
 
 
@@ -309,7 +304,7 @@ def _risk(r: Risk, lang: str) -> str:
             lang,
             kr=r.kr_label,
             item=_u(r.item_title, newlines=False),
-            status=_status(r.status, lang),
+            status=status_text(r.status, lang),
             week=r.week,
         )
     elif r.kind == "low_confidence":
@@ -384,7 +379,8 @@ def _summary_blocks(r: MonthRollup, lang: str) -> list[Block]:
             Table(
                 [t("report.col.item", lang)] + [w.split("-")[1] for w in month_weeks],
                 [
-                    [_item_cell(i.kr_label, i.title)] + [_status(p.status, lang) for p in i.path]
+                    [_item_cell(i.kr_label, i.title)]
+                    + [status_text(p.status, lang) for p in i.path]
                     for i in r.items
                 ],
             )
@@ -450,7 +446,7 @@ def _summary_blocks(r: MonthRollup, lang: str) -> list[Block]:
             [
                 (
                     0,
-                    f"{_item_cell(x.kr_label, x.title)} ({_status(x.status, lang) if x.status else t('report.no_status', lang)})",
+                    f"{_item_cell(x.kr_label, x.title)} ({status_text(x.status, lang) if x.status else t('report.no_status', lang)})",
                 )
                 for x in r.running
             ],
@@ -480,22 +476,20 @@ def _kr_table(r: MonthRollup, lang: str) -> Table:
     ]
     rows = []
     for k in r.key_results:
-        change = "—" if k.kind == "milestone" else _signed(k.change)
-        values = f"{_value(k.kind, k.month_start, lang)} → {_value(k.kind, k.month_end, lang)}"
-        progress = _progress(k.kind, k.target, k.progress, lang)
+        values = _values(k, k.month_start, k.month_end, lang)
+        progress = _progress(k, lang)
         if k.kind in THRESHOLDS:  # the last value, and the share of weeks it held
-            kr = KeyResult(k.id, k.title, k.kind, None, k.target, k.unit)
-            values = format.amount(kr, k.month_end if k.measured else None)
+            values = value_text(k, k.month_end if k.measured else None, lang)
             if k.measured_weeks:
                 progress = t("report.held_weeks", lang, held=k.held_weeks, weeks=k.measured_weeks)
         rows.append(
             [
                 _kr_cell(k.label, k.title),
                 values,
-                _target(k.kind, k.target, k.unit, lang),
+                target_text(k, lang),
                 progress,
                 percent(k.score),
-                change,
+                _change(k),
                 _confidence(k.confidence_first, k.confidence_last),
                 _pace(k.pace, lang),
             ]
@@ -521,17 +515,17 @@ def _prep_blocks(p: PrepRollup, lang: str) -> list[Block]:
         out.append(
             Heading(2, t("report.objective", lang, title=_u(o.objective_title, newlines=False)))
         )
-        out.append(
-            Para(
-                t(
-                    "report.prep.verdict",
-                    lang,
-                    verdict=t(f"report.verdict.{o.verdict}", lang),
-                    score=percent(o.score),
-                    expected=percent(o.expected),
-                )
-            )
+        verdict = t(
+            "report.prep.verdict",
+            lang,
+            verdict=t(f"report.verdict.{o.verdict}", lang),
+            score=percent(o.score),
+            expected=percent(o.expected),
         )
+        unscored = left_out([k.label for k in o.key_results if not k.scored], lang)
+        if unscored:
+            verdict += t("report.prep.left_out", lang, text=unscored)
+        out.append(Para(verdict))
         out.append(Heading(3, t("report.prep.points", lang)))
         points = [(0, _point(x, lang)) for x in o.talking_points]
         out.append(_bullets_or(points, t("report.none", lang)))
@@ -544,10 +538,10 @@ def _prep_blocks(p: PrepRollup, lang: str) -> list[Block]:
         rows = [
             [
                 _kr_cell(k.label, k.title),
-                f"{_value(k.kind, k.before, lang)} → {_value(k.kind, k.now, lang)}",
-                _target(k.kind, k.target, k.unit, lang),
-                _progress(k.kind, k.target, k.progress, lang),
-                "—" if k.kind == "milestone" else _signed(k.change),
+                _values(k, k.before, k.now, lang),
+                target_text(k, lang),
+                _progress(k, lang),
+                _change(k),
                 _confidence(k.confidence_before, k.confidence_now),
                 _pace(k.pace, lang),
             ]
@@ -566,8 +560,8 @@ def _prep_blocks(p: PrepRollup, lang: str) -> list[Block]:
                             lang,
                             kr=c.kr_label,
                             item=_u(c.title, newlines=False),
-                            before=_status(c.before, lang),
-                            now=_status(c.now, lang),
+                            before=status_text(c.before, lang),
+                            now=status_text(c.now, lang),
                             week=c.week,
                         ),
                     )
@@ -592,7 +586,7 @@ def _prep_blocks(p: PrepRollup, lang: str) -> list[Block]:
 def _point(p, lang: str) -> str:
     fields = {
         "subject": _u(p.subject, newlines=False),
-        "detail": _status(p.detail, lang) if p.code == "risk" else p.detail,
+        "detail": status_text(p.detail, lang) if p.code == "risk" else p.detail,
         "value": percent(p.value) if p.code == "behind_pace" else number(p.value),
         "expected": percent(p.expected),
     }

@@ -16,11 +16,26 @@ WORDS = {
         "{value} 不是 YYYY-MM-DD 格式的日期，例如 2026-10-16。",
     ),
     # okr export
-    "cli.exported": ("exported to {path}", "已导出到 {path}"),
+    "cli.exported": ("Exported to {path}", "已导出到 {path}"),
     # okr checkin
     "cli.no_such_objective": (
         "there is no objective {id}; `okr list` shows their ids.",
         "没有目标 {id}；`okr list` 会列出各目标的 id。",
+    ),
+    "cli.week_outside": (
+        "{week} is not a week of “{title}” (its period is {start} to {end}): a week belongs "
+        "to the period that holds its Thursday.",
+        "{week} 不属于“{title}”的周期（{start} 至 {end}）：一周属于其周四所在的周期。",
+    ),
+    "cli.nothing_due": (
+        "no objective has a check-in due in {week}; `okr list` shows their periods, and "
+        "`okr checkin --objective ID --week W` opens another week.",
+        "{week} 没有需要周度更新的目标；`okr list` 会列出各目标的周期，"
+        "`okr checkin --objective ID --week W` 可打开其他周。",
+    ),
+    "cli.needs_terminal": (
+        "{command} needs a terminal: run it in one, with its input and output not redirected.",
+        "{command} 需要在终端中运行，且输入和输出不能被重定向。",
     ),
     "cli.nothing_to_checkin": (
         "there is no objective to check in yet; create one with `okr import FILE`.",
@@ -53,7 +68,7 @@ WORDS = {
         "{name} 未恢复，没有任何改动：{error}。",
     ),
     "cli.restored": (
-        "restored {objectives} objectives, {checkins} check-ins",
+        "Restored {objectives} objectives, {checkins} check-ins",
         "已恢复 {objectives} 个目标、{checkins} 次周度更新",
     ),
     "cli.restored_backup": (

@@ -138,12 +138,6 @@ WORDS = {
         "{title} already continues in {next} [{id}].",
         "{title} 已由 {next} [{id}] 接续。",
     ),
-    "cycle.cli.needs_terminal": (
-        "the {what} screen needs a terminal; add --yes to use the defaults.",
-        "{what}界面需要终端；加 --yes 使用默认设置。",
-    ),
-    "cycle.cli.close_screen": ("close", "结束周期"),
-    "cycle.cli.next_screen": ("rollover", "进入下一周期"),
     "cycle.cli.bad_pair": ("expected KR=VALUE, got {value!r}.", "应为 KR=值，而不是 {value!r}。"),
     "cycle.cli.bad_grade": (
         "the grade of {kr} must be a number from 0.0 to 1.0, not {value!r}.",

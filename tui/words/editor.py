@@ -53,6 +53,7 @@ WORDS = {
     "editor.err.date": ("Expected a date YYYY-MM-DD", "请输入日期 YYYY-MM-DD"),
     "editor.err.end_before_start": ("The period ends before it starts", "结束日期早于开始日期"),
     "editor.err.number": ("Expected a number", "请输入数字"),
+    "editor.err.too_large": ("Too large: at most 10^15", "数字太大：最大 10^15"),
     "editor.err.target_equals_start": (
         "The target must differ from the start",
         "目标值不能等于起始值",

@@ -7,6 +7,7 @@ WORDS = {
     "history.item": ("E-item", "执行项"),
     "history.items_title": ("E-items week by week", "执行项逐周状态"),
     "history.missing": ("missing", "缺失"),
+    "history.outside": ("outside the period", "不在周期内"),
     "history.no_weeks": ("No weeks in this period yet.", "本周期还没有任何一周。"),
     "history.no_checkin": (
         "No check-in this week. Enter makes it now.",

@@ -17,4 +17,12 @@ WORDS = {
         "No objectives yet. Import one with `okr import FILE` (or press i), or try `okr demo`.",
         "还没有目标。用 `okr import 文件` 导入（或按 i），或试试 `okr demo`。",
     ),
+    # this week on a card, when no check-in is asked for it (store.weeks.is_due)
+    "home.week.ended": ("period ended", "周期已过"),
+    "home.week.starts": ("starts {date}", "{date} 开始"),
+    "home.not_this_week": (
+        "{week} is not a week of this objective's period ({start} to {end}): open one of "
+        "its weeks from its history (h).",
+        "{week} 不在该目标的周期内（{start} 至 {end}）：可在历史（h）中打开它的某一周。",
+    ),
 }

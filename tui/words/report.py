@@ -46,6 +46,10 @@ WORDS = {
         "{kr}: target unknown, left out of the score",
         "{kr}：目标值未定，不计入得分",
     ),
+    "report.reason.start_unknown": (
+        "{kr}: start unknown, left out of the score",
+        "{kr}：起始值未定，不计入得分",
+    ),
     "report.reason.low_confidence": (
         "{kr}: low confidence ({value}/10)",
         "{kr}：信心指数低（{value}/10）",
@@ -69,7 +73,6 @@ WORDS = {
     "report.pace.ahead": ("ahead", "超前"),
     "report.pace.on_track": ("on track", "正常"),
     "report.pace.behind": ("behind", "落后"),
-    "report.milestone": ("milestone", "里程碑"),
     "report.status_path": ("Status by week", "每周状态"),
     "report.kr_note": ("Note on the key result", "关键结果备注"),
     "report.nothing": ("Nothing recorded.", "没有记录。"),
@@ -136,6 +139,7 @@ WORDS = {
     "report.prep.asks": ("Asks and week notes", "所需支持与每周备注"),
     "report.prep.missing": ("Missing check-ins: {weeks}.", "缺少的周度更新：{weeks}。"),
     "report.prep.no_objectives": ("No active objective.", "没有进行中的目标。"),
+    "report.prep.left_out": (" {text}.", "{text}。"),
     "report.point.risk": (
         "“{subject}” is {detail}: what help is needed?",
         "“{subject}”{detail}：需要什么支持？",
@@ -149,13 +153,21 @@ WORDS = {
         "{subject} 进度落后（{value}，按时间进度应达 {expected}）：如何追上？",
     ),
     "report.point.target_unknown": ("{subject}: agree on the target.", "{subject}：商定目标值。"),
+    "report.point.start_unknown": (
+        "{subject}: its start is unknown; enter it at the next check-in.",
+        "{subject}：起始值未定，请在下次周度更新时填写。",
+    ),
+    "report.point.ended": (
+        "The period ended on {detail}: review the results and agree on the next period.",
+        "周期已于 {detail} 结束：复盘结果，并商定下一周期。",
+    ),
     "report.point.finished": ("Done: “{subject}”.", "已完成：“{subject}”。"),
     "report.point.missing": ("Check-ins missing: {detail}.", "缺少周度更新：{detail}。"),
     # okr summary / prep / due on the command line
-    "report.cli.saved": ("summary written to {path}", "总结已写入 {path}"),
-    "report.cli.recorded": ("recorded the one-on-one of {date}", "已记录 {date} 的一对一"),
+    "report.cli.saved": ("Summary written to {path}", "总结已写入 {path}"),
+    "report.cli.recorded": ("Recorded the one-on-one of {date}", "已记录 {date} 的一对一"),
     "report.cli.due_missing": (
-        "check-in for {week} is missing: {title}",
+        "Check-in for {week} is missing: {title}",
         "{week} 的周度更新未完成：{title}",
     ),
     "report.held_weeks": ("held {held} of {weeks} weeks", "{weeks} 周中 {held} 周达标"),
