@@ -229,12 +229,12 @@ class CheckInScreen(OkrScreen):
     def on_mount(self) -> None:
         if self.objective is None:
             self.notify(self.refusal or t("checkin.no_objective"), severity="error", markup=False)
+            # By the app (not this screen's own queue, which removing it waits for).
             if self.queue:
-                self.call_later(
-                    self.app.switch_screen, CheckInScreen(self.queue[0], self.week, self.queue[1:])
-                )
+                after = CheckInScreen(self.queue[0], self.week, self.queue[1:])
+                self.app.call_later(self.app.switch_screen, after)
             else:
-                self.call_later(self.app.pop_screen)
+                self.app.call_later(self.app.pop_screen)
             return
         self.show_page(self.current)
         if self.resumed == "rescue":
