@@ -35,7 +35,13 @@ from screens.checkin_form import (
     parse_number,
     shown_items,
 )
-from screens.checkin_widgets import FieldInput, MilestoneToggle, StatusPicker, status_text
+from screens.checkin_widgets import (
+    FieldInput,
+    MilestoneToggle,
+    NoteArea,
+    StatusPicker,
+    status_text,
+)
 from store.model import CheckIn, Item, KeyResult, Objective, held, progress
 from tui import format as fmt
 from tui.i18n import t
@@ -407,7 +413,7 @@ class NotePage(CheckInPage):
     """The week's note: wins, problems, asks (enter is a new line here)."""
 
     DEFAULT_CSS = """
-    NotePage TextArea {
+    NotePage NoteArea {
         height: 1fr;
         min-height: 5;
         margin-top: 1;
@@ -425,7 +431,7 @@ class NotePage(CheckInPage):
         yield Static(Text(t("checkin.note_hint"), style="dim"), classes="facts")
         yield self._add(
             "note",
-            TextArea(
+            NoteArea(
                 self.initial,
                 placeholder=t("checkin.note_placeholder"),
                 soft_wrap=True,

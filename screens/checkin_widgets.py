@@ -8,6 +8,11 @@ binding (``priority=True``: run when the key arrives, in order) and by a direct 
 (:func:`move_on`), never by a message that would be handled after the keys behind it
 were already handed to the old field. What a field holds is told by messages
 (``Changed``), which may come later: the pages read their fields when asked.
+
+Within a text field, Textual inserts a character when the field takes the key, but
+runs the field's own bindings (backspace, arrows, delete...) only once the key has
+bubbled up to the app: in a burst, "backspace backspace 1 2" would insert "12" and
+then delete it. :class:`KeysInOrder` runs those bindings as the field takes the key.
 """
 
 from __future__ import annotations
@@ -15,13 +20,14 @@ from __future__ import annotations
 from typing import Protocol
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Footer, Input, Label, TextArea
 
 from screens.base import OkrModal
 from store.model import STATUSES
@@ -60,11 +66,24 @@ def move_on(widget: Widget, delta: int = 1, *, page: bool = False) -> None:
         screen.focus_previous()
 
 
+class KeysInOrder:
+    """Mixin for a text widget: its own key bindings run when it takes the key, in order
+    with the characters it inserts (not after the key bubbled up to the app)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority:
+                event.stop()
+                event.prevent_default()  # not the widget's own _on_key as well
+                await self.run_action(binding.action)
+                return
+
+
 def status_text(status: str) -> Text:
     return Text(fmt.status_text(status), style=fmt.status_style(status))
 
 
-class FieldInput(Input):
+class FieldInput(KeysInOrder, Input):
     """A one-line field of the check-in: enter moves on to the next field at once."""
 
     DEFAULT_CSS = """
@@ -78,6 +97,10 @@ class FieldInput(Input):
 
     def action_next_field(self) -> None:
         move_on(self, 1)
+
+
+class NoteArea(KeysInOrder, TextArea):
+    """The week note: enter is a new line; tab moves on (the screen's binding)."""
 
 
 class StatusPicker(Widget, can_focus=True):

@@ -110,8 +110,13 @@ def shape(checkin: CheckIn) -> tuple:
 # -- item 7: keys typed ahead ------------------------------------------------------------------
 
 # On E3: at risk, "slow" happened, "ask" adjusted; on E4: off track, enter, enter; on KR3
-# the value 12345; then save. The "r Enter Enter x Enter Enter" with text in it.
-BURST = ["r", *"slow", "enter", *"ask", "enter", "x", "enter", "enter", *"12345", "ctrl+s"]
+# the value 12345; then save. The "r Enter Enter x Enter Enter" with text in it,
+# and keys a text field binds (backspace, home) between the characters.
+BURST = [
+    "r", *"slowx", "backspace", "enter", *"sk", "home", "a", "enter",
+    "x", "enter", "enter",
+    *"12346", "backspace", "5", "ctrl+s",
+]  # fmt: skip
 
 
 async def _checkin_with(store: Store, paused: bool) -> None:
