@@ -321,19 +321,24 @@ class CheckInScreen(OkrScreen):
         self.call_after_refresh(self._place_toasts)
 
     def _place_toasts(self) -> None:
-        """Toasts go to the half of the screen the focused field is not in."""
+        """Toasts go to the half of the screen the focused field is not in, and no further
+        than its edge (older toasts scroll out of the way)."""
         try:
             rack = self.get_child_by_type(ToastRack)
         except NoMatches:
             return
         focused = self.focused
-        low = (
-            focused is not None
-            and not isinstance(focused, ReviewPage)
-            and focused.region.y + focused.region.height / 2 > self.size.height / 2
-        )
-        rack.styles.dock = "top" if low else "bottom"
-        rack.styles.align_vertical = "top" if low else "bottom"
+        if focused is None or isinstance(focused, ReviewPage):
+            rack.styles.dock, rack.styles.align_vertical = "bottom", "bottom"
+            rack.styles.max_height = None
+            return
+        region = focused.region
+        if region.y + region.height / 2 > self.size.height / 2:
+            rack.styles.dock, rack.styles.align_vertical = "top", "top"
+            rack.styles.max_height = max(region.y, 3)
+        else:
+            rack.styles.dock, rack.styles.align_vertical = "bottom", "bottom"
+            rack.styles.max_height = max(self.size.height - region.bottom - 1, 3)
 
     # -- changes: kept as a draft ------------------------------------------------------------
 

@@ -567,3 +567,34 @@ def test_draft_and_rescue_carry_when_they_were_taken(demo_store):
     data = form.to_draft(at=123.5)
     assert data["at"] == 123.5 and json.loads(json.dumps(data)) == data
     assert form.to_draft()["at"] is None
+
+
+# -- item 10: toasts never cover the focused field --------------------------------------------------
+
+
+def covered(app) -> list[str]:
+    from textual.widgets._toast import Toast
+
+    focused = app.focused.region
+    return [str(t.render()) for t in app.screen.query(Toast) if t.region.overlaps(focused)]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_toasts_never_cover_the_focused_field(demo_store, lang):
+    from textual.widgets._toast import Toast
+
+    app = OkrApp(demo_store, lang=lang)
+    message = "Not saved: " + "a long sentence about the store that wraps " * 3
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("c", *["pagedown"] * 3, "tab", "tab")  # KR2's note: low
+        screen = app.screen
+        assert app.focused is screen.current.field("note")
+        app.notify(message, severity="error")
+        await until(pilot, lambda: len(screen.query(Toast)) == 1)
+        await pilot.pause()
+        assert covered(app) == []
+        await pilot.press("shift+tab", "shift+tab")  # KR2's value: high
+        app.notify(message, severity="error")
+        await until(pilot, lambda: len(screen.query(Toast)) == 2)
+        await pilot.pause()
+        assert covered(app) == []
