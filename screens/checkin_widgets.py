@@ -267,7 +267,9 @@ class AddItemModal(OkrModal[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="add-box"):
-            yield Label(t("checkin.add.title", kr=inert(self.kr_title, newlines=False)))
+            yield Label(
+                t("checkin.add.title", kr=inert(self.kr_title, newlines=False)), markup=False
+            )
             yield Input(placeholder=t("checkin.add.placeholder"), id="add-title")
             yield Label(t("checkin.add.hint"), classes="hint")
         yield Footer()

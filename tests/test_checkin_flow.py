@@ -598,3 +598,40 @@ async def test_toasts_never_cover_the_focused_field(demo_store, lang):
         await until(pilot, lambda: len(screen.query(Toast)) == 2)
         await pilot.pause()
         assert covered(app) == []
+
+
+def test_review_notes_wrap_under_their_column_and_titles_end_in_an_ellipsis(demo_store):
+    from screens.checkin_form import last_checkin
+    from screens.checkin_pages import review
+
+    o = demo_store.objectives()[0]
+    e2 = o.key_results[0].items[1]
+    last = last_checkin(demo_store.checkins(o.id), WEEK)
+    form = defaults(o, WEEK, None, last)
+    form.items[e2.id].progress = "word " * 40
+    form.krs[o.key_results[1].id].note = "note " * 30
+    lines = rendered_at(review(o, WEEK, None, last, form, []), 78).splitlines()
+    item_note = [line for line in lines if "word" in line]
+    kr_note = [line for line in lines if "note note" in line]
+    assert len(item_note) > 2 and all(line.startswith(" " * 9) for line in item_note)
+    assert len(kr_note) > 1 and all(line.startswith(" " * 7) for line in kr_note)
+    kr3 = next(line for line in lines if line.startswith("KR3"))
+    assert "…  31,000 / 100,000 followers" in kr3
+
+
+def test_a_cut_title_never_runs_into_the_value():
+    from screens.checkin_pages import review
+
+    kr = KeyResult("k", "Cut the first answer time from 14 hours to 2", "number", 14, 2, "hours")
+    o = objective_with(kr)
+    form = defaults(o, WEEK, None, None)
+    form.krs["k"].value = "13"
+    line = next(x for x in rendered_at(review(o, WEEK, None, None, form, []), 50).splitlines()
+                if x.startswith("KR1"))  # fmt: skip
+    assert "…  13 / 2 hours" in line and "to 2  13" not in line
+
+
+def rendered_at(renderable, width: int) -> str:
+    console = Console(width=width, file=io.StringIO(), record=True)
+    console.print(renderable)
+    return console.export_text()
