@@ -635,3 +635,20 @@ def rendered_at(renderable, width: int) -> str:
     console = Console(width=width, file=io.StringIO(), record=True)
     console.print(renderable)
     return console.export_text()
+
+
+async def test_a_refused_objective_of_the_queue_hands_over_to_the_next(demo_store):
+    demo = demo_store.objectives()[0]
+    november = Objective("o-nov", "Next month", "2026-11-01", "2026-11-30")
+    demo_store.save_objective(november)
+    app = OkrApp(demo_store, checkin=(["o-nov", demo.id], WEEK))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, CheckInScreen) and app.screen.objective_id == demo.id,
+        )
+        assert any("2026-W43 is not in this objective's period" in m for m in notices(app))
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, CheckInScreen))
+    assert demo_store.checkin(demo.id, WEEK) is not None
+    assert demo_store.checkin("o-nov", WEEK) is None
