@@ -10,15 +10,27 @@ Defaults, in order of precedence: a draft of this week (newer than anything
 saved, since saving deletes it), else the saved check-in of this week, else the
 last check-in before this week carried forward (values, confidences, statuses;
 notes, progress and adjustments start empty).
+
+A KR whose start or target is unknown (the seed's "XX") is asked for it in the
+check-in (:func:`asks_start`, :func:`asks_target`); what is typed there lands on the
+KR through :func:`updated_objective`, in the check-in's one store write. A KR with a
+``relative`` change gets its target from the start (:func:`relative_target`).
+
+When two copies of the app saved the same week, :func:`differences` lists the
+values, confidences and statuses on which they disagree and :func:`settle` makes the
+check-in of the user's picks (notes of both kept, as :func:`merge_conflict` does).
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from store import weeks
 from store.model import STATUSES, CheckIn, Item, ItemCheck, KeyResult, KRCheck, Objective
@@ -32,6 +44,8 @@ class KRFields:
     value: str = ""  # as typed; a milestone holds "1" (done) or "0"
     confidence: str = ""
     note: str = ""
+    start: str = ""  # asked only while the KR's start is unknown (asks_start)
+    target: str = ""  # asked only while the KR's target / level is unknown (asks_target)
 
 
 @dataclass
@@ -58,9 +72,12 @@ class Form:
     note: str = ""
     page: str | None = None  # the page the user was on (drafts resume there)
 
-    def to_draft(self) -> dict:
+    def to_draft(self, at: float | None = None) -> dict:
+        """The form as a draft (JSON-able). ``at``: when it was taken (seconds since the
+        epoch), so that a draft and a rescue file of the same week can be told apart by age."""
         return {
             "version": DRAFT_VERSION,
+            "at": at,
             "krs": {k: vars(v).copy() for k, v in self.krs.items()},
             "items": {k: vars(v).copy() for k, v in self.items.items()},
             "added": [vars(a).copy() for a in self.added],
@@ -201,6 +218,8 @@ def resume(objective: Objective, base: Form, data: object) -> Form:
                 text(d, "value", old.value),
                 text(d, "confidence", old.confidence),
                 text(d, "note", old.note),
+                text(d, "start", old.start),
+                text(d, "target", old.target),
             )
     for item_id, d in (data.get("items") or {}).items():
         if item_id in form.items and isinstance(d, dict):
@@ -222,27 +241,101 @@ def resume(objective: Objective, base: Form, data: object) -> Form:
 
 @dataclass
 class Problem:
-    field: str  # "value" | "confidence"
+    field: str  # "value" | "confidence" | "start" | "target"
     kr: str  # the KR's id
     message: str  # a catalogue key
 
 
+def asks_start(kr: KeyResult) -> bool:
+    """Whether the check-in asks for the KR's start: a number or percent KR whose start is
+    unknown (``reach 90%`` gives none). Asked until a start is saved."""
+    return kr.kind in ("number", "percent") and kr.start is None
+
+
+def asks_target(kr: KeyResult) -> bool:
+    """Whether the check-in asks for the KR's target (a level to hold's level): it is
+    unknown and does not follow from the start (``relative``)."""
+    return kr.kind != "milestone" and kr.target is None and kr.relative is None
+
+
+def relative_target(start: float | int, relative: float) -> float | int:
+    """The target of a KR written relative to its start: ``start * (1 + relative)``
+    (``reduce by 25%`` from 8: 6)."""
+    value = round(start * (1 + relative), 9)
+    return int(value) if float(value).is_integer() else value
+
+
+def _typed(text: str) -> float | int | None:
+    """A typed number, None when empty or not a number (problems() says which)."""
+    try:
+        return parse_number(text)
+    except ValueError:
+        return None
+
+
+def measured(kr: KeyResult, fields: KRFields | None) -> KeyResult:
+    """The KR as it will be once the check-in is saved: an unknown start or target filled
+    in from what was typed there (when it is a number), a relative target following the
+    start. The KR itself is untouched (a copy is returned)."""
+    out = dataclasses.replace(kr)
+    if fields is None:
+        return out
+    if asks_start(kr) and (start := _typed(fields.start)) is not None:
+        out.start = start
+        if kr.relative is not None:
+            out.target = relative_target(start, kr.relative)
+    if asks_target(kr) and (target := _typed(fields.target)) is not None:
+        out.target = target
+    return out
+
+
+def _number_problem(text: str) -> str | None:
+    """The catalogue key of what is wrong with a typed number, None when it is fine."""
+    try:
+        parse_number(text)
+    except ValueError as e:
+        if getattr(e, "reason", "") == "too_large":
+            return "checkin.err.too_large"
+        return "checkin.err.number"
+    return None
+
+
 def problems(objective: Objective, form: Form) -> list[Problem]:
-    """Fields that do not parse, in reading order."""
+    """Fields that do not parse (or a start and target that would be equal), in reading
+    order: each KR's start, target, value, confidence (see :func:`kr_problems`)."""
     out = []
     for kr in objective.key_results:
         f = form.krs.get(kr.id)
-        if f is None:
-            continue
-        if kr.kind != "milestone":
-            try:
-                parse_number(f.value)
-            except ValueError:
-                out.append(Problem("value", kr.id, "checkin.err.number"))
-        try:
-            parse_confidence(f.confidence)
-        except ValueError:
-            out.append(Problem("confidence", kr.id, "checkin.err.confidence"))
+        if f is not None:
+            out += kr_problems(kr, f)
+    return out
+
+
+def kr_problems(kr: KeyResult, f: KRFields) -> list[Problem]:
+    """What is wrong with one KR's fields, in reading order (its page shows each at its
+    field)."""
+    out = []
+    if asks_start(kr) and (message := _number_problem(f.start)):
+        out.append(Problem("start", kr.id, message))
+    if asks_target(kr) and (message := _number_problem(f.target)):
+        out.append(Problem("target", kr.id, message))
+    after = measured(kr, f)
+    if (
+        (asks_start(kr) or asks_target(kr))
+        and kr.kind in ("number", "percent")
+        and after.start is not None
+        and after.start == after.target
+    ):
+        # The target typed equals the start; or the start typed makes a relative
+        # target equal to it (0 * 1.25), or equals the known target.
+        typed_target = asks_target(kr) and _typed(f.target) is not None
+        out.append(Problem("target" if typed_target else "start", kr.id, "checkin.err.same"))
+    if kr.kind != "milestone" and (message := _number_problem(f.value)):
+        out.append(Problem("value", kr.id, message))
+    try:
+        parse_confidence(f.confidence)
+    except ValueError:
+        out.append(Problem("confidence", kr.id, "checkin.err.confidence"))
     return out
 
 
@@ -270,14 +363,22 @@ def build_checkin(
 def updated_objective(
     objective: Objective, week: str, saved: CheckIn | None, form: Form
 ) -> Objective | None:
-    """The objective with the check-in's added items and drops, or None when unchanged.
+    """The objective with the check-in's added items and drops, and the starts and
+    targets typed for KRs whose were unknown; None when unchanged.
 
     A dropped item becomes inactive (it stays in history). An item dropped in this very
     week (by an earlier save of it) is active again when its status is no longer dropped.
+    A start or target is set only while the KR's is still unknown in ``objective`` (pass
+    the objective as stored now: one edited meanwhile keeps what was set there).
     """
     changed = copy.deepcopy(objective)
     dirty = False
     for kr in changed.key_results:
+        fields = form.krs.get(kr.id)
+        if fields is not None and (asks_start(kr) or asks_target(kr)):
+            after = measured(kr, fields)
+            if (after.start, after.target) != (kr.start, kr.target):
+                kr.start, kr.target, dirty = after.start, after.target, True
         for item in kr.items:
             f = form.items.get(item.id)
             if f is None:
@@ -299,12 +400,12 @@ def updated_objective(
 def pace(objective: Objective, kr: KeyResult, day: str) -> tuple[float, float | None]:
     """Where a linear path puts the KR on ``day``: (fraction of the period, value).
 
-    The value is None when the target is unknown; a milestone's value is 0 or 1 (done
-    only at the period's end)."""
+    The value is None when the start or target is unknown, and for a level to hold
+    (it has no path); a milestone's value is 0 or 1 (done only at the period's end)."""
     fraction = _expected_progress(objective, day)
     if kr.kind == "milestone":
         return fraction, 1 if fraction >= 1 else 0
-    if kr.target is None:
+    if kr.threshold or kr.target is None or kr.start is None:
         return fraction, None
     return fraction, kr.start + fraction * (kr.target - kr.start)
 
@@ -313,9 +414,9 @@ def merge_conflict(mine: CheckIn, theirs: CheckIn | None) -> CheckIn:
     """My check-in with the texts of another copy's save of the same week kept too.
 
     When two copies of the app saved the same week, nothing either person wrote may
-    be lost: numbers and statuses are mine (I am saving last, having seen theirs in
-    the conflict message), and every note of theirs that mine does not already hold
-    is appended to mine, marked. Items or KRs only they filled in are taken whole.
+    be lost: numbers and statuses are mine (:func:`settle` takes the ones the user
+    picked of theirs), and every note of theirs that mine does not already hold is
+    appended to mine, marked. Items or KRs only they filled in are taken whole.
     """
     if theirs is None:
         return copy.deepcopy(mine)
@@ -345,3 +446,66 @@ def merge_conflict(mine: CheckIn, theirs: CheckIn | None) -> CheckIn:
 
 
 CONFLICT_MARK = "‖"  # between my text and the other copy's in a merged note
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One value on which two saves of the same week disagree."""
+
+    field: str  # "value" | "confidence" (of a KR) | "status" (of an E-item)
+    ident: str  # the KR's id, or the E-item's
+    mine: Any
+    theirs: Any
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.field, self.ident)
+
+
+def differences(mine: CheckIn, theirs: CheckIn | None) -> list[Difference]:
+    """The values, confidences and statuses that differ between my save and theirs, in
+    my check-in's order (KRs, then E-items). Notes are not here: both are kept."""
+    if theirs is None:
+        return []
+    out = []
+    for k in mine.key_results:
+        other = theirs.kr(k.kr)
+        if other is None:
+            continue
+        if k.value != other.value:
+            out.append(Difference("value", k.kr, k.value, other.value))
+        if k.confidence != other.confidence:
+            out.append(Difference("confidence", k.kr, k.confidence, other.confidence))
+    for i in mine.items:
+        other_item = theirs.item(i.item)
+        if other_item is not None and i.status != other_item.status:
+            out.append(Difference("status", i.item, i.status, other_item.status))
+    return out
+
+
+def settle(
+    mine: CheckIn, theirs: CheckIn | None, take_theirs: Iterable[tuple[str, str]] = ()
+) -> CheckIn:
+    """The check-in to save after a conflict: :func:`merge_conflict` (mine, with their
+    notes kept), then theirs for every :attr:`Difference.key` in ``take_theirs``."""
+    merged = merge_conflict(mine, theirs)
+    if theirs is None:
+        return merged
+    for field_name, ident in take_theirs:
+        if field_name in ("value", "confidence"):
+            source, target = theirs.kr(ident), merged.kr(ident)
+        else:
+            source, target = theirs.item(ident), merged.item(ident)
+        if source is not None and target is not None:
+            setattr(target, field_name, getattr(source, field_name))
+    return merged
+
+
+def with_statuses(form: Form, checkin: CheckIn) -> Form:
+    """A copy of ``form`` whose E-item statuses are the check-in's (after :func:`settle`),
+    for :func:`updated_objective` to drop or revive items accordingly."""
+    out = copy.deepcopy(form)
+    for i in checkin.items:
+        if i.item in out.items:
+            out.items[i.item].status = i.status
+    return out

@@ -1,24 +1,39 @@
-"""Small widgets of the check-in: the status picker, the milestone toggle, the add-item
-dialog and the review table."""
+"""The check-in's fields: a text field, the status picker, the milestone toggle, and the
+add-item dialog. Each keeps its styles in its ``DEFAULT_CSS``.
+
+Keys typed ahead (a fast typist, tmux ``send-keys``, a terminal paste) must each land on
+the field that has the focus at that point. Textual hands a key to the widget focused
+when the key arrives, so every key that moves the focus does it at once, in its
+binding (``priority=True``: run when the key arrives, in order) and by a direct call
+(:func:`move_on`), never by a message that would be handled after the keys behind it
+were already handed to the old field. What a field holds is told by messages
+(``Changed``), which may come later: the pages read their fields when asked.
+
+Within a text field, Textual inserts a character when the field takes the key, but
+runs the field's own bindings (backspace, arrows, delete...) only once the key has
+bubbled up to the app: in a burst, "backspace backspace 1 2" would insert "12" and
+then delete it. :class:`KeysInOrder` runs those bindings as the field takes the key.
+"""
 
 from __future__ import annotations
 
-from rich.console import Group
-from rich.table import Table
+from typing import Protocol
+
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Footer, Input, Label, TextArea
 
 from screens.base import OkrModal
-from screens.checkin_form import Form, parse_confidence, parse_number, shown_items
-from store.model import STATUSES, CheckIn, KeyResult, Objective, progress
+from store.model import STATUSES
+from tui import format as fmt
 from tui.i18n import t
-from tui.text import inert, number, percent
+from tui.text import inert
 
 # One key per status, shown in the picker itself.
 STATUS_KEYS = {
@@ -29,48 +44,106 @@ STATUS_KEYS = {
     "done": "d",
     "dropped": "-",
 }
-STATUS_STYLES = {
-    "not_started": "dim",
-    "on_track": "green",
-    "at_risk": "yellow",
-    "off_track": "red",
-    "done": "cyan",
-    "dropped": "dim strike",
-}
+
+
+class Walker(Protocol):
+    """What the screen around the fields does: move the focus from a field, now."""
+
+    def move_focus(self, widget: Widget, delta: int, *, page: bool = False) -> None: ...
+
+
+def move_on(widget: Widget, delta: int = 1, *, page: bool = False) -> None:
+    """Move the focus from ``widget`` to the next (``delta`` 1) or previous (-1) field, or
+    with ``page`` to the next page, within this call. The screen (a :class:`Walker`) knows
+    the pages; in a bare test app the focus chain is used."""
+    screen = widget.screen
+    move = getattr(screen, "move_focus", None)
+    if callable(move):
+        move(widget, delta, page=page)
+    elif delta > 0:
+        screen.focus_next()
+    else:
+        screen.focus_previous()
+
+
+class KeysInOrder:
+    """Mixin for a text widget: its own key bindings run when it takes the key, in order
+    with the characters it inserts (not after the key bubbled up to the app)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority:
+                event.stop()
+                event.prevent_default()  # not the widget's own _on_key as well
+                await self.run_action(binding.action)
+                return
 
 
 def status_text(status: str) -> Text:
-    return Text(t(f"status.{status}"), style=STATUS_STYLES[status])
+    return Text(fmt.status_text(status), style=fmt.status_style(status))
+
+
+class FieldInput(KeysInOrder, Input):
+    """A one-line field of the check-in: enter moves on to the next field at once."""
+
+    DEFAULT_CSS = """
+    FieldInput {
+        width: 1fr;
+        &.short { max-width: 40; }
+        &.-bad { border: tall $error; }
+    }
+    """
+    BINDINGS = [Binding("enter", "next_field", show=False, priority=True)]
+
+    def action_next_field(self) -> None:
+        move_on(self, 1)
+
+
+class NoteArea(KeysInOrder, TextArea):
+    """The week note: enter is a new line; tab moves on (the screen's binding)."""
 
 
 class StatusPicker(Widget, can_focus=True):
-    """The six statuses in one row; each is one key while the picker has focus."""
+    """The six statuses in one row; each is one key while the picker has focus. A status
+    key sets it and moves on to the next field (what happened); enter keeps it and moves
+    on to the next page (an unchanged item costs one key); left / right / space step."""
+
+    DEFAULT_CSS = """
+    StatusPicker {
+        height: auto;
+        border: tall $border-blurred;
+        padding: 0 1;
+        background: $surface;
+        &:focus {
+            border: tall $border;
+            background-tint: $foreground 5%;
+        }
+    }
+    """
 
     BINDINGS = [
         *(
-            Binding("minus" if key == "-" else key, f"pick('{status}')", show=False)
+            Binding("minus" if key == "-" else key, f"pick('{status}')", show=False, priority=True)
             for status, key in STATUS_KEYS.items()
         ),
-        Binding("left", "step(-1)", show=False),
-        Binding("right,space", "step(1)", show=False),
-        Binding("enter", "accept", "key.ck_accept", show=False),
+        Binding("left", "step(-1)", show=False, priority=True),
+        Binding("right,space", "step(1)", show=False, priority=True),
+        Binding("enter", "accept", "key.ck_accept", show=False, priority=True),
     ]
 
     status: reactive[str] = reactive("not_started")
 
     class Changed(Message):
-        def __init__(self, picker: StatusPicker, status: str, picked: bool) -> None:
+        """The status changed (by a key)."""
+
+        def __init__(self, picker: StatusPicker, status: str) -> None:
             super().__init__()
             self.picker = picker
             self.status = status
-            self.picked = picked  # by its letter (the screen then moves on to the next field)
 
-    class Accepted(Message):
-        """Enter: keep the status and move on."""
-
-        def __init__(self, picker: StatusPicker) -> None:
-            super().__init__()
-            self.picker = picker
+        @property
+        def control(self) -> StatusPicker:
+            return self.picker
 
     def __init__(self, status: str, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -88,27 +161,44 @@ class StatusPicker(Widget, can_focus=True):
             out.append_text(chip)
         return out
 
+    def _set(self, status: str) -> None:
+        if status != self.status:
+            self.status = status
+            self.post_message(self.Changed(self, status))
+
     def action_pick(self, status: str) -> None:
-        self.status = status
-        self.post_message(self.Changed(self, status, picked=True))
+        self._set(status)
+        move_on(self, 1)
 
     def action_step(self, delta: int) -> None:
-        index = (STATUSES.index(self.status) + delta) % len(STATUSES)
-        self.status = STATUSES[index]
-        self.post_message(self.Changed(self, self.status, picked=False))
+        self._set(STATUSES[(STATUSES.index(self.status) + delta) % len(STATUSES)])
 
     def action_accept(self) -> None:
-        self.post_message(self.Accepted(self))
+        move_on(self, 1, page=True)
 
 
 class MilestoneToggle(Widget, can_focus=True):
     """Done / not done: space toggles, y and n set it and move on, enter moves on."""
 
+    DEFAULT_CSS = """
+    MilestoneToggle {
+        height: 3;
+        border: tall $border-blurred;
+        padding: 0 1;
+        background: $surface;
+        max-width: 60;
+        &:focus {
+            border: tall $border;
+            background-tint: $foreground 5%;
+        }
+    }
+    """
+
     BINDINGS = [
-        Binding("space", "toggle", "key.ck_toggle", show=False),
-        Binding("y", "set(True)", show=False),
-        Binding("n", "set(False)", show=False),
-        Binding("enter", "advance", show=False),
+        Binding("space", "toggle", "key.ck_toggle", show=False, priority=True),
+        Binding("y", "set(True)", show=False, priority=True),
+        Binding("n", "set(False)", show=False, priority=True),
+        Binding("enter", "advance", show=False, priority=True),
     ]
 
     done: reactive[bool] = reactive(False)
@@ -119,10 +209,9 @@ class MilestoneToggle(Widget, can_focus=True):
             self.toggle = toggle
             self.done = done
 
-    class Advance(Message):
-        def __init__(self, toggle: MilestoneToggle) -> None:
-            super().__init__()
-            self.toggle = toggle
+        @property
+        def control(self) -> MilestoneToggle:
+            return self.toggle
 
     def __init__(self, done: bool, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -134,23 +223,39 @@ class MilestoneToggle(Widget, can_focus=True):
         out.append("   " + t("checkin.toggle_keys"), style="dim")
         return out
 
+    def _set(self, done: bool) -> None:
+        if done != self.done:
+            self.done = done
+            self.post_message(self.Changed(self, done))
+
     def action_toggle(self) -> None:
-        self.done = not self.done
-        self.post_message(self.Changed(self, self.done))
+        self._set(not self.done)
 
     def action_set(self, done: bool) -> None:
-        self.done = done
-        self.post_message(self.Changed(self, done))
-        self.post_message(self.Advance(self))
+        self._set(done)
+        move_on(self, 1)
 
     def action_advance(self) -> None:
-        self.post_message(self.Advance(self))
+        move_on(self, 1)
 
 
 class AddItemModal(OkrModal[str | None]):
     """Asks the title of a new E-item; dismisses with the title, or None."""
 
-    CSS_PATH = "checkin.tcss"
+    DEFAULT_CSS = """
+    AddItemModal {
+        align: center middle;
+        #add-box {
+            width: 70;
+            max-width: 90%;
+            height: auto;
+            padding: 1 2;
+            border: thick $primary;
+            background: $panel;
+        }
+        .hint { color: $text-muted; }
+    }
+    """
     BINDINGS = [
         Binding("escape", "cancel", "key.cancel"),
         Binding("enter", "add", "key.ck_add_ok", key_display="enter", show=True),
@@ -162,7 +267,9 @@ class AddItemModal(OkrModal[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="add-box"):
-            yield Label(t("checkin.add.title", kr=inert(self.kr_title, newlines=False)))
+            yield Label(
+                t("checkin.add.title", kr=inert(self.kr_title, newlines=False)), markup=False
+            )
             yield Input(placeholder=t("checkin.add.placeholder"), id="add-title")
             yield Label(t("checkin.add.hint"), classes="hint")
         yield Footer()
@@ -178,98 +285,3 @@ class AddItemModal(OkrModal[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-# -- the review page -----------------------------------------------------------------------------
-
-
-def _value_text(kr: KeyResult, raw: str, last: float | None) -> Text:
-    if kr.kind == "milestone":
-        done = raw == "1"
-        return Text(
-            t("milestone.done") if done else t("milestone.open"),
-            style="green" if done else "",
-        )
-    try:
-        value = parse_number(raw)
-    except ValueError:
-        return Text(inert(raw, newlines=False), style="bold red")
-    target = "?" if kr.target is None else number(kr.target)
-    out = Text(t("checkin.review.value", value=number(value), target=target, unit=inert(kr.unit)))
-    out.rstrip()
-    p = progress(kr, value)
-    if p is not None:
-        out.append(f" {percent(p)}", style="bold")
-    if value is not None and last is not None and value != last:
-        delta = value - last
-        out.append(f" ({'+' if delta > 0 else ''}{number(delta)})", style="dim")
-    return out
-
-
-def _confidence_text(raw: str) -> Text:
-    try:
-        c = parse_confidence(raw)
-    except ValueError:
-        return Text(inert(raw, newlines=False), style="bold red")
-    if c is None:
-        return Text("—", style="dim")
-    style = "red" if c <= 3 else "yellow" if c <= 7 else "green"
-    return Text(t("checkin.review.conf", n=c), style=style)
-
-
-def review(
-    objective: Objective,
-    week: str,
-    saved: CheckIn | None,
-    last: CheckIn | None,
-    form: Form,
-    problems: list[str],
-) -> Group:
-    """The whole week at a glance: each KR with value, confidence and note, each of its
-    items with status, what happened and what changes, then the week note."""
-    table = Table.grid(padding=(0, 1), expand=True)
-    table.add_column(no_wrap=True)  # KR1 / ·
-    table.add_column(ratio=1, overflow="fold")  # title, notes
-    table.add_column(no_wrap=True)  # value / status
-    table.add_column(no_wrap=True, justify="right")  # confidence
-    added = {a.id for a in form.added}
-    for n, kr in enumerate(objective.key_results, 1):
-        f = form.krs[kr.id]
-        before = last.kr(kr.id) if last else None
-        table.add_row(
-            Text(t("checkin.kr_label", n=n), style="bold"),
-            Text(inert(kr.title, newlines=False), style="bold"),
-            _value_text(kr, f.value, before.value if before else None),
-            _confidence_text(f.confidence),
-        )
-        if f.note.strip():
-            table.add_row("", Text(inert(f.note.strip(), newlines=False), style="italic"))
-        for item in shown_items(kr, week, saved, form):
-            i = form.items.get(item.id)
-            if i is None:
-                continue
-            line = Text(inert(item.title, newlines=False))
-            if item.id in added:
-                line.append(" " + t("checkin.review.added"), style="magenta")
-            table.add_row(Text("  ·"), line, status_text(i.status), "")
-            for key, text in (
-                ("checkin.review.happened", i.progress),
-                ("checkin.review.adjust", i.adjustment),
-            ):
-                if text.strip():
-                    said = t(key, text=inert(text.strip(), newlines=False))
-                    table.add_row("", Text("  " + said, style="dim"))
-    parts: list = [
-        Text(t("checkin.review_title"), style="bold"),
-        Text(t("checkin.review_hint"), style="dim"),
-        Text(""),
-    ]
-    if problems:
-        head = Text(t("checkin.review.problems"), style="bold red")
-        parts += [head, *(Text("  " + p, style="red") for p in problems), Text("")]
-    parts.append(table)
-    parts.append(Text(""))
-    parts.append(Text(t("checkin.review.note"), style="bold"))
-    note = form.note.strip()
-    parts.append(Text(inert(note), "") if note else Text(t("checkin.review.no_note"), "dim"))
-    return Group(*parts)

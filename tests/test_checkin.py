@@ -56,6 +56,24 @@ async def type_text(pilot, text: str) -> None:
         await pilot.press("space" if ch == " " else ch)
 
 
+def page(screen, key):
+    """The screen's page of that key (``kr:ID``, ``item:ID``, ``note``, ``review``)."""
+    return next(p for p in screen.pages if p.key == key)
+
+
+def field(screen, key, name):
+    return page(screen, key).field(name)
+
+
+async def until(pilot, condition, bound: float = 10.0) -> None:
+    """Wait for a state (a draft written after its debounce, say), polling with a bound."""
+    for _ in range(int(bound / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition(), "the state was not reached"
+
+
 # -- the rules, without the UI --------------------------------------------------------------------
 
 
@@ -226,7 +244,7 @@ async def test_full_checkin_by_keys(demo_store):
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, CheckInScreen)
-        assert app.focused.id == screen.order[f"kr:{krs[0].id}"][0]  # KR1's value
+        assert app.focused is field(screen, f"kr:{krs[0].id}", "value")  # KR1's value
         # KR1 (milestone): done, confidence 9, a note
         await pilot.press("y", "9", "enter")
         await type_text(pilot, "v1 agreed")
@@ -310,7 +328,8 @@ async def test_draft_resumes_after_the_app_is_closed(demo_store, data_dir):
         await pilot.press("c", "pagedown", "pagedown", "pagedown")  # KR2's value
         await type_text(pilot, "33")
         await pilot.press("enter", "2")
-        await pilot.pause(0.6)  # the debounced draft is written while the screen is open
+        # the debounced draft is written while the screen is open
+        await until(pilot, lambda: (demo_store.draft(o.id, WEEK) or {}).get("krs"))
         assert demo_store.draft(o.id, WEEK)["krs"][krs[1].id]["value"] == "33"
         await pilot.press("pagedown", "pagedown", "x")  # E4 off track
         # leave by quitting the whole app: the draft is written on the way out
@@ -327,7 +346,7 @@ async def test_draft_resumes_after_the_app_is_closed(demo_store, data_dir):
         assert screen.page == f"item:{items[3].id}"  # back where the user left
         assert screen.form.krs[krs[1].id].value == "33"
         assert screen.form.krs[krs[1].id].confidence == "2"
-        assert screen.query_one(f"#{screen.order[f'kr:{krs[1].id}'][0]}").value == "33"
+        assert field(screen, f"kr:{krs[1].id}", "value").value == "33"
         assert any("Resumed your draft" in n.message for n in app._notifications)
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -393,10 +412,9 @@ async def test_unchanged_item_costs_one_key(demo_store):
         await pilot.press("c", "pagedown", "pagedown", "pagedown", "pagedown")  # E3
         screen = app.screen
         assert screen.page == f"item:{items[2].id}"
-        assert app.focused.id == screen.order[screen.page][0]  # the status picker
+        assert app.focused is screen.current.fields()[0]  # the status picker
         # last week's status and adjustment are shown beside the fields
-        page = screen.query_one(f"#{screen.page_ids[screen.page]}")
-        shown = " ".join(str(s.render()) for s in page.query("Static"))
+        shown = " ".join(str(s.render()) for s in screen.current.query("Static"))
         assert "You planned: Start the November list early" in shown
         assert "on track" in shown
         await pilot.press("enter")
@@ -416,25 +434,23 @@ async def test_validation_messages_hold_the_save(demo_store):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c", "pagedown", "pagedown", "pagedown")  # KR2
         screen = app.screen
-        value_id, confidence_id, _ = screen.order[f"kr:{krs[1].id}"]
+        kr2 = page(screen, f"kr:{krs[1].id}")
         await type_text(pilot, "abc")
         await pilot.press("enter")
         await type_text(pilot, "11")
         await pilot.pause()
-        value_err = screen.query_one(f"#{value_id}-err")
-        confidence_err = screen.query_one(f"#{confidence_id}-err")
-        assert value_err.display and "not a number" in str(value_err.render())
-        assert confidence_err.display and "not a whole number 0-10" in str(confidence_err.render())
+        assert "not a number" in kr2.error_text("value")
+        assert "not a whole number 0-10" in kr2.error_text("confidence")
         await pilot.press("pagedown", "pagedown")  # move on; the save is still held
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, CheckInScreen)
         assert screen.page == f"kr:{krs[1].id}"
-        assert app.focused.id == value_id  # the first bad field
+        assert app.focused is kr2.field("value")  # the first bad field
         messages = [n.message for n in app._notifications]
         assert "Not saved: Value of KR2 is not a number." in messages
         await pilot.press("ctrl+r")
-        assert "Not saved yet" in rendered(screen.query_one("#ck-review").content)
+        assert "Not saved yet" in rendered(screen.pages[-1].content)
     assert demo_store.checkin(o.id, WEEK) is None
 
 
@@ -448,7 +464,9 @@ async def test_one_store_write_per_save(demo_store):
         await pilot.pause()
         await type_text(pilot, "Webinar")
         await pilot.press("enter")
-        await pilot.pause(0.6)  # let the draft be written first
+        # let the draft be written first
+        await until(pilot, lambda: (demo_store.draft(o.id, WEEK) or {}).get("added"))
+        await until(pilot, lambda: not app.screen.dirty)
         writes = demo_store.storage.writes
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -486,7 +504,7 @@ async def test_tab_moves_across_pages_and_back(demo_store):
         assert screen.page == f"item:{items[0].id}"
         await pilot.press("shift+tab")
         assert screen.page == f"kr:{krs[0].id}"
-        assert app.focused.id == screen.order[screen.page][-1]
+        assert app.focused is screen.current.fields()[-1]
 
 
 def test_no_form_state_leaks_between_instances():
@@ -514,8 +532,9 @@ def test_merge_conflict_keeps_both_texts():
     assert mine.kr("k").note == "mine"  # the inputs are untouched
 
 
-async def test_save_after_another_copy_saved_the_week_keeps_both(demo_store):
-    from screens.dialogs import ConfirmDialog
+async def test_save_after_another_copy_saved_the_week_keeps_both_notes(demo_store):
+    """Only the notes differ: the dialog says the values agree; enter saves both notes."""
+    from screens.checkin_conflict import ConflictDialog
     from store.repo import Store
 
     app = OkrApp(demo_store)
@@ -533,9 +552,10 @@ async def test_save_after_another_copy_saved_the_week_keeps_both(demo_store):
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        await pilot.click("#yes")
+        assert isinstance(app.screen, ConflictDialog) and app.screen.rows == []
+        await pilot.press("enter")
         await pilot.pause()
+        assert not isinstance(app.screen, ConflictDialog | CheckInScreen)
     saved = Store(demo_store.data_dir).checkin(o.id, "2026-W41")
     # Mine (the screen's, unchanged from what was saved) and theirs, both kept.
     assert saved.kr(kr2.id).note == "Good week: 8 more ‖ THEIR NOTE"

@@ -42,3 +42,58 @@ def test_checkin_snapshot(snap_compare, request, lang, page, size):
     objective = store.objectives()[0]
     app = OkrApp(store, lang=lang, checkin=([objective.id], WEEK))
     assert snap_compare(app, terminal_size=size, run_before=_steady(PAGES[page]))
+
+
+def _seed(store):
+    """The seed as `okr import` makes it (KR2's target unknown)."""
+    from pathlib import Path
+
+    import store as store_package
+    from store.okrtext import parse_okr_text
+
+    text = (Path(store_package.__file__).parent / "examples" / "seed-okr-zh.txt").read_bytes()
+    [objective] = parse_okr_text(
+        text, start="2026-10-01", end="2026-10-31", week="2026-W40"
+    ).objectives
+    store.save_objectives([objective])
+    return objective
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_checkin_unknown_target_snapshot(snap_compare, store, lang):
+    """The seed's KR2 ("XX" customers): its target asked on its page, 60 typed."""
+    objective = _seed(store)
+    app = OkrApp(store, lang=lang, checkin=([objective.id], WEEK))
+    keys = ("pagedown", "pagedown", "pagedown", "6", "0", "enter")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_steady(keys))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_checkin_conflict_snapshot(snap_compare, request, lang):
+    """Two saves of the week side by side: mine (28, 7/10, done) and another copy's."""
+    from store.model import CheckIn, ItemCheck, KRCheck
+    from store.repo import Store
+
+    store = request.getfixturevalue("demo_store_zh" if lang == "zh" else "demo_store")
+    objective = store.objectives()[0]
+    kr2, kr3 = objective.key_results[1], objective.key_results[2]
+    app = OkrApp(store, lang=lang, checkin=([objective.id], WEEK))
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        for key in ("pagedown", "pagedown", "pagedown", "2", "8", "enter", "7", "enter"):
+            await pilot.press(key)
+        await pilot.press("enter", "d")
+        theirs = CheckIn(objective.id, WEEK, "2026-10-19", "",
+                         [KRCheck(kr2.id, 25, 5, ""), KRCheck(kr3.id, 31000, 4, "")],
+                         [ItemCheck(kr2.items[0].id, "at_risk")])  # fmt: skip
+        Store(store.data_dir).save_checkin(theirs)
+        await pilot.press("ctrl+s")
+        for _ in range(100):
+            if type(pilot.app.screen).__name__ == "ConflictDialog":
+                break
+            await pilot.pause(0.05)
+        await pilot.press("down", "t")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
