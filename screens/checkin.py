@@ -50,12 +50,12 @@ from screens.checkin_form import (
     checkin_date,
     defaults,
     differences,
-    last_checkin,
     problems,
     resume,
     settle,
     shown_items,
     updated_objective,
+    week_before,
     with_statuses,
 )
 from screens.checkin_pages import CheckInPage, ItemPage, KRPage, NotePage, ReviewPage, review
@@ -179,7 +179,7 @@ class CheckInScreen(OkrScreen):
         # The stamp of the saved week as this screen saw it: a save by another copy of
         # the app meanwhile is then a conflict, not a silent overwrite.
         self.saved, self.saved_stamp = store.checkin_and_stamp(self.objective_id, self.week)
-        self.last = last_checkin(store.checkins(self.objective_id), self.week)
+        self.last = week_before(store, self.objective_id, self.week)
         self.day = checkin_date(self.week, weeks.today())
         form = defaults(objective, self.week, self.saved, self.last)
         draft = store.draft(self.objective_id, self.week)
@@ -500,6 +500,7 @@ class CheckInScreen(OkrScreen):
             self._resolve_conflict(checkin, e)
             return
         if ok:
+            after_checkin_saved(self.app, checkin)
             self._saved()
 
     def _resolve_conflict(self, mine: CheckIn, conflict: ConflictError) -> None:
@@ -556,3 +557,24 @@ class CheckInScreen(OkrScreen):
 
 # The help screen lists the keys of these classes (screens/help.py).
 ReviewPane = ReviewPage
+
+
+def after_checkin_saved(app, checkin: CheckIn) -> None:
+    """What follows a saved check-in, in a thread so that neither ever holds the app: the
+    ``on-checkin`` hook (store.hooks) and, when switched on, publishing to the team
+    (store.team, ``okr team publish --auto on``). Each says a problem in one line; the
+    save itself is done and stays done."""
+
+    def run() -> None:
+        from store import hooks, team
+        from tui.terminal import hook_sentence, publish_sentence
+
+        problem = hooks.after_checkin(app.store, checkin)
+        if problem is not None:
+            app.call_from_thread(app.notify, hook_sentence(problem), severity="warning")
+        published = team.publish_after_save(app.store.data_dir, app.store)
+        if published is not None:
+            severity = "information" if published.outcome == "published" else "warning"
+            app.call_from_thread(app.notify, publish_sentence(published), severity=severity)
+
+    app.run_worker(run, thread=True, group="after-save", exit_on_error=False)

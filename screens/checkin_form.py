@@ -127,6 +127,21 @@ def last_checkin(checkins: list[CheckIn], week: str) -> CheckIn | None:
     return max(earlier, key=lambda c: c.week) if earlier else None
 
 
+def week_before(store, objective_id: str, week: str) -> CheckIn | None:
+    """The check-in a week's form starts from (carried values and statuses, "you planned:
+    ..."): the latest saved week before it; for the first week of a period that continues
+    another, the E-items carried from that period (``store.cycle.previous_period_checkin``).
+    The check-in screen and ``okr checkin --editor`` both start here."""
+    last = last_checkin(store.checkins(objective_id), week)
+    if last is not None:
+        return last
+    from store.cycle import previous_period_checkin
+
+    return previous_period_checkin(
+        store.objectives(include_archived=True), store.checkins(), objective_id, week
+    )
+
+
 def checkin_date(week: str, today: date) -> str:
     """The date a check-in of ``week`` carries: today in its own week, else its Monday."""
     if weeks.week_key(today) == week:

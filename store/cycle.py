@@ -58,7 +58,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from store import chain, model, weeks
-from store.model import CheckIn, Grade, InvalidData, Item, KeyResult, Objective, Review
+from store.model import CheckIn, Grade, InvalidData, Item, ItemCheck, KeyResult, Objective, Review
 
 CALIBRATION_GAP = 0.15  # mean forecast this far from the mean outcome: over/under-confident
 REACHED = 1.0 - 1e-9  # a score this high reached the target (float noise aside)
@@ -796,6 +796,26 @@ def planned_adjustments(
     item's last non-empty adjustment of the period before (items without one left out)."""
     carried = carried_from_previous(objectives, checkins, objective_id, week)
     return {k: v.adjustment for k, v in carried.items() if v.adjustment}
+
+
+def previous_period_checkin(
+    objectives: list[Objective], checkins: list[CheckIn], objective_id: str, week: str
+) -> CheckIn | None:
+    """For the first check-in of a period that continues another: the E-items carried
+    from it as one check-in of the new objective (each under its new id, with its last
+    status and open adjustment), for the check-in to start from as it starts from last
+    week's (carried statuses, "you planned: ..."); None otherwise. KR values are not
+    carried: a per-period KR starts again from 0 (the rollover set the new starts)."""
+    carried = carried_from_previous(objectives, checkins, objective_id, week)
+    if not carried:
+        return None
+    weeks_seen = [c.week for c in carried.values() if c.week]
+    last_week = max(weeks_seen) if weeks_seen else week
+    items = [
+        ItemCheck(item_id, c.status or "not_started", "", c.adjustment)
+        for item_id, c in carried.items()
+    ]
+    return CheckIn(objective_id, last_week, weeks.week_monday(last_week).isoformat(), "", [], items)
 
 
 # -- a KR across the chain ------------------------------------------------------------------------------

@@ -665,28 +665,37 @@ def set_auto_publish(data_dir: Path, on: bool) -> None:
     save_settings(data_dir, auto=bool(on))
 
 
-def publish_after_save(data_dir: Path, store: Store | None = None) -> str | None:
+@dataclass
+class AutoPublished:
+    """What publishing after a saved check-in did (``okr team publish --auto on``):
+    ``outcome`` is published | offline (committed, pushed by the next publish) |
+    not_joined | failed (``error`` says why); ``file`` is leads/<name>.json."""
+
+    outcome: str
+    file: str = ""
+    error: str = ""
+
+
+def publish_after_save(data_dir: Path, store: Store | None = None) -> AutoPublished | None:
     """After a check-in was saved: publish when ``okr team publish --auto on`` was set.
 
-    None when auto publishing is off; else one line saying what happened (published,
-    kept locally for the next publish, or why not). Never raises: a save is never
+    None when auto publishing is off; else what happened (the caller says it in the
+    user's language: tui.terminal.publish_sentence). Never raises: a save is never
     blocked nor undone by publishing. It runs git (up to the network timeout): the app
     calls it from a worker thread."""
     try:
         if not auto_publish(data_dir):
             return None
         if not is_joined(data_dir):
-            return "team: not published, this data dir has not joined a team (okr team join REPO)"
+            return AutoPublished("not_joined")
         if store is None:
             from store.repo import Store
 
             store = Store(data_dir)
         result = publish(data_dir, store)
     except Exception as e:  # noqa: BLE001 - one line, never a traceback after a save
-        return f"team: not published: {e}"
-    if result.offline:
-        return f"team: {result.file} committed locally; it will be pushed on the next publish"
-    return f"team: published {result.file}"
+        return AutoPublished("failed", error=str(e))
+    return AutoPublished("offline" if result.offline else "published", file=result.file)
 
 
 # -- reading the leads ---------------------------------------------------------------------------

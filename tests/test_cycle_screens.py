@@ -228,3 +228,48 @@ async def test_home_sparkline_spans_the_chain(demo_store):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert line in card_text(app)
+
+
+async def test_the_first_check_in_of_november_shows_octobers_plan(store):
+    """The open adjustment of each carried E-item (October's last 'what we adjust') is
+    'You planned: ...' on its page in November's first check-in, and its status is
+    carried as last week's is within a period."""
+    from cycle_helpers import saved_october
+
+    from screens.checkin import CheckInScreen
+    from screens.checkin_pages import ItemPage
+
+    saved_october(store)
+    old = store.objective("o-oct")
+    new = cycle.apply_plan(cycle.plan_next(old, store.checkins("o-oct")), old)
+    store.save_objective(new)
+    by_source = {i.previous: i for k in new.key_results for i in k.items}
+    app = OkrApp(store)
+    pendulum.travel_to(pendulum.datetime(2026, 11, 2, 9, tz="local"), freeze=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(CheckInScreen(new.id, "2026-W45"))
+        await wait_for(
+            pilot,
+            lambda: isinstance(app.screen, CheckInScreen) and bool(app.screen.query(ItemPage)),
+        )
+        pages = {p.item.id: p for p in app.screen.query(ItemPage)}
+        plan_two = pages[by_source["e-b2"].id]
+        shown = " ".join(str(s.render()) for s in plan_two.query(Static))
+        assert "You planned: Ask the manager to unblock legal" in shown
+        assert app.screen.form.items[by_source["e-b2"].id].status == "at_risk"
+        outreach = pages[by_source["e-d1"].id]
+        assert "You planned" not in " ".join(str(s.render()) for s in outreach.query(Static))
+
+
+def test_the_editor_form_of_novembers_first_week_shows_octobers_plan(store):
+    from cycle_helpers import saved_october
+
+    from tui.checkin_text import open_session, render
+
+    saved_october(store)
+    old = store.objective("o-oct")
+    new = cycle.apply_plan(cycle.plan_next(old, store.checkins("o-oct")), old)
+    store.save_objective(new)
+    session = open_session(store, new.id, "2026-W45")
+    text = render([session], "en")
+    assert "Ask the manager to unblock legal" in text and "Start the November list early" in text

@@ -465,31 +465,39 @@ def test_the_cache_never_serves_a_changed_file(lead_b, manager):
 
 
 def test_auto_publish_is_off_by_default_and_kept_private(lead_a, remote):
+    from tui.terminal import publish_sentence
+
     assert team.publish_after_save(lead_a) is None
     team.set_auto_publish(lead_a, True)
     mode = stat.S_IMODE(os.stat(team.settings_path(lead_a)).st_mode)
     assert mode == 0o600
     assert not (team.team_dir(lead_a) / team.SETTINGS_FILE).exists()  # never in the clone
-    line = team.publish_after_save(lead_a)
-    assert line == "team: published leads/li-lei-李雷.json"
+    done = team.publish_after_save(lead_a)
+    assert (done.outcome, done.file) == ("published", "leads/li-lei-李雷.json")
+    assert publish_sentence(done) == "Team: published leads/li-lei-李雷.json."
+    assert publish_sentence(done, "zh") == "团队：已发布 leads/li-lei-李雷.json。"
     assert len(commits(remote)) == 1
     team.set_auto_publish(lead_a, False)
     assert team.publish_after_save(lead_a) is None
 
 
 def test_auto_publish_failures_are_one_line_never_an_exception(lead_a, remote, tmp_path):
+    from tui.terminal import publish_sentence
+
     team.set_auto_publish(lead_a, True)
     os.rename(remote, tmp_path / "away.git")
-    line = team.publish_after_save(lead_a)
-    assert line.startswith("team: ") and "pushed on the next publish" in line
+    done = team.publish_after_save(lead_a)
+    assert done.outcome == "offline" and "the next publish pushes it" in publish_sentence(done)
     import shutil
 
     shutil.rmtree(team.team_dir(lead_a))
-    assert "has not joined a team" in team.publish_after_save(lead_a)
+    assert team.publish_after_save(lead_a).outcome == "not_joined"
     (lead_a / "okr.json").write_text("{cut")
     team.join(lead_a, str(tmp_path / "away.git"))
-    line = team.publish_after_save(lead_a)
-    assert line.startswith("team: not published:") and "\n" not in line
+    done = team.publish_after_save(lead_a)
+    assert done.outcome == "failed"
+    line = publish_sentence(done)
+    assert line.startswith("Team: not published:") and "\n" not in line
 
 
 def test_the_on_publish_hook_gets_the_published_document(lead_a):

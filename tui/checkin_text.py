@@ -59,12 +59,12 @@ from screens.checkin_form import (
     build_checkin,
     checkin_date,
     defaults,
-    last_checkin,
     pace,
     problems,
     resume,
     shown_items,
     updated_objective,
+    week_before,
 )
 from store import weeks
 from store.model import STATUSES, CheckIn, Item, KeyResult, Objective, new_id
@@ -143,7 +143,7 @@ def open_session(store, objective_id: str, week: str) -> Session | None:
     if objective is None:
         return None
     saved, stamp = store.checkin_and_stamp(objective_id, week)
-    last = last_checkin(store.checkins(objective_id), week)
+    last = week_before(store, objective_id, week)
     form = defaults(objective, week, saved, last)
     draft = store.draft(objective_id, week)
     text = None

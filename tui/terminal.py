@@ -42,3 +42,15 @@ def hook_sentence(problem, lang: str | None = None) -> str:
     if problem.reason == "not_started":
         return t("hook.not_started", lang, detail=problem.detail, **fields)
     return t("hook.not_executable", lang, **fields)
+
+
+def publish_sentence(done, lang: str | None = None) -> str:
+    """A ``store.team.AutoPublished`` (publishing after a saved check-in) as one sentence."""
+    from tui.text import inert
+
+    return t(
+        f"team.auto.{done.outcome}",
+        lang,
+        file=inert(done.file, newlines=False),
+        error=inert(done.error, newlines=False),
+    )

@@ -164,3 +164,17 @@ WORDS = {
     "team.lead_sub": ("{lead} — read-only", "{lead} — 只读"),
     "team.none_here": ("No lead has an objective this month.", "本月没有负责人的目标。"),
 }
+
+WORDS |= {
+    # publishing after a saved check-in (okr team publish --auto on; tui.terminal)
+    "team.auto.published": ("Team: published {file}.", "团队：已发布 {file}。"),
+    "team.auto.offline": (
+        "Team: {file} is committed locally; the next publish pushes it.",
+        "团队：{file} 已在本地提交，下次发布时推送。",
+    ),
+    "team.auto.not_joined": (
+        "Team: not published, this data dir has not joined a team (okr team join REPO).",
+        "团队：未发布，此数据目录还没有加入团队（okr team join REPO）。",
+    ),
+    "team.auto.failed": ("Team: not published: {error}", "团队：未发布：{error}"),
+}
