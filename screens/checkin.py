@@ -84,6 +84,7 @@ HELP_KEYS = [
     ("PgUp / ctrl+b", "help.checkin.prev"),
     ("ctrl+t", "help.checkin.add"),
     ("ctrl+r", "help.checkin.review"),
+    ("ctrl+g", "help.checkin.chart"),
     ("↑ ↓", "help.checkin.arrows"),
     ("ctrl+s", "help.checkin.save"),
     ("← → m t", "help.checkin.conflict"),
@@ -126,6 +127,7 @@ class CheckInScreen(OkrScreen):
         Binding("pageup,ctrl+b", "page(-1)", "key.ck_prev", key_display="PgUp", priority=True),
         Binding("ctrl+t", "add_item", "key.ck_add", priority=True),
         Binding("ctrl+r", "review", "key.ck_review", priority=True),
+        Binding("ctrl+g", "chart", "key.chart", show=False, priority=True),
         Binding("tab", "field(1)", show=False, priority=True),
         Binding("shift+tab", "field(-1)", show=False, priority=True),
     ]
@@ -393,12 +395,19 @@ class CheckInScreen(OkrScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.objective is None or self.current is None:
             return action == "leave"
-        if action == "add_item":
+        if action in ("add_item", "chart"):
             return isinstance(self.current, KRPage | ItemPage)
         if action == "page":
             n = self.pages.index(self.current) + int(parameters[0])
             return 0 <= n < len(self.pages)
         return True
+
+    def action_chart(self) -> None:
+        """The chart of this page's KR (its weekly values, path, target and confidence)."""
+        from screens.chart import ChartScreen
+
+        self.flush_draft()
+        self.app.push_screen(ChartScreen(self.objective_id, self.current.kr.id))
 
     def action_page(self, delta: int) -> None:
         n = self.pages.index(self.current) + delta

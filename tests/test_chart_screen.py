@@ -97,3 +97,24 @@ async def test_no_color_makes_the_app_monochrome(demo_store, monkeypatch):
     plain = OkrApp(demo_store)
     assert not plain.no_color
     assert not any(isinstance(f, Monochrome | NoColor) for f in plain.get_line_filters())
+
+
+async def test_ctrl_g_on_a_check_in_page_opens_its_krs_chart(demo_store):
+    from screens.chart import ChartScreen
+    from screens.checkin import CheckInScreen
+    from tui.app import OkrApp
+
+    app = OkrApp(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        for _ in range(50):
+            if isinstance(app.screen, CheckInScreen) and app.screen.current is not None:
+                break
+            await pilot.pause()
+        kr = app.screen.current.kr
+        await pilot.press("ctrl+g")
+        for _ in range(50):
+            if isinstance(app.screen, ChartScreen):
+                break
+            await pilot.pause()
+        assert isinstance(app.screen, ChartScreen) and app.screen.kr_id == kr.id

@@ -222,6 +222,7 @@ WORDS |= {
     "help.checkin.prev": ("previous page (its last field)", "上一页（回到其最后一项）"),
     "help.checkin.add": ("new E-item for this KR", "为当前 KR 新增执行项"),
     "help.checkin.review": ("review before saving", "提交前确认"),
+    "help.checkin.chart": ("the chart of this page's KR", "本页 KR 的趋势图"),
     "help.checkin.arrows": (
         "scroll the review; choose a line when two saves differ",
         "滚动提交前确认页；双方保存不一致时选行",
