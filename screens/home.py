@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, ListItem, ListView, Static
 
+from screens import saving
 from screens.base import OkrScreen
 from store import weeks
 from store.model import KeyResult, Objective, objective_score, progress
@@ -79,23 +80,29 @@ class ObjectiveCard(Static):
         else:
             state = Text(t("week.due"), style="bold red")
 
-        table = Table.grid(padding=(0, 1), expand=True)
-        table.add_column(ratio=3, overflow="ellipsis", no_wrap=True)
-        table.add_column(justify="right", no_wrap=True)
-        table.add_column(justify="right", no_wrap=True)
-        table.add_column(no_wrap=True)
         # The title has a line of its own: the objective is what matters most, and the
         # KR columns would cut it short at 80 columns.
         head = Text(inert(o.title, newlines=False), style="bold", no_wrap=True, overflow="ellipsis")
         if o.archived:
             head.append(f" ({t('list.archived')})", style="dim")
-        owner = f"  ·  {inert(o.owner, newlines=False)}" if o.owner else ""
-        table.add_row(
-            Text(f"{o.start} – {o.end}{owner}", style="dim"),
-            Text(f"{bar(score, 10)} {percent(score)}"),
-            Text(f"{this_week}"),
-            state,
+        # The period, the score and this week's state have a line of their own too, with
+        # columns of their own: the KR columns below (a sparkline grows week by week)
+        # never squeeze the period or the state out of it. Only the owner gives way.
+        period = Table.grid(padding=(0, 1), expand=True)
+        period.add_column(no_wrap=True)  # the period: never cut
+        period.add_column(ratio=1, no_wrap=True, overflow="ellipsis")  # the owner
+        period.add_column(justify="right", no_wrap=True)
+        owner = f"·  {inert(o.owner, newlines=False)}" if o.owner else ""
+        score_line = Text(f"{bar(score, 10)} {percent(score)}  {this_week} ")
+        score_line.append_text(state)
+        period.add_row(
+            Text(f"{o.start} – {o.end}", style="dim"), Text(owner, style="dim"), score_line
         )
+        table = Table.grid(padding=(0, 1), expand=True)
+        table.add_column(ratio=3, overflow="ellipsis", no_wrap=True)
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column(no_wrap=True)
         for kr in o.key_results:
             p = progress(kr, latest[kr.id])
             if kr.kind == "milestone":
@@ -112,7 +119,7 @@ class ObjectiveCard(Static):
                 confidence_text(confidence[kr.id]),
                 Text(f"{sparkline(kr, history[kr.id]):<8} {shown}"),
             )
-        return Group(head, table)
+        return Group(head, period, table)
 
 
 class HomeScreen(OkrScreen):
@@ -128,7 +135,8 @@ class HomeScreen(OkrScreen):
         Binding("p", "prep", "key.prep"),
         Binding("a", "toggle_archived", "key.archived", show=False),
         Binding("question_mark,f1", "help", "key.help", key_display="?"),
-        Binding("q", "quit", "key.quit"),
+        # "app.quit": a screen has no quit action of its own (plain "quit" did nothing).
+        Binding("q", "app.quit", "key.quit"),
     ]
 
     def __init__(self) -> None:
@@ -158,8 +166,12 @@ class HomeScreen(OkrScreen):
         """Another copy of the app saved: show what it saved."""
         self.refresh_objectives()
 
-    def refresh_objectives(self) -> None:
-        """Rebuild the list from the store (cheap: the store caches its file)."""
+    def refresh_objectives(self) -> bool:
+        """Rebuild the list from the store (cheap: the store caches its file). A store that
+        cannot be read (damaged behind the app's back) leaves the list as it was and says
+        why; False then."""
+        if not saving.readable(self):
+            return False
         objectives = self.app.store.objectives(include_archived=self.show_archived)
         view = self.query_one("#objectives", ListView)
         index = view.index
@@ -172,6 +184,7 @@ class HomeScreen(OkrScreen):
         empty = self.query_one("#empty", Static)
         empty.display = not objectives
         empty.update(t("home.empty"))
+        return True
 
     @property
     def selected(self) -> Objective | None:
@@ -183,6 +196,10 @@ class HomeScreen(OkrScreen):
         return self.app.store.objective(item.name)
 
     # -- actions: each screen module is imported when first used ---------------------------
+    #
+    # Every screen opened from here reads the store while it is built: it is opened only
+    # when the store can be read (saving.readable says why not, in the app; _need_objective
+    # asks it).
 
     def action_checkin(self) -> None:
         from screens.checkin import CheckInScreen
@@ -199,7 +216,8 @@ class HomeScreen(OkrScreen):
     def action_new(self) -> None:
         from screens.editor import EditorScreen
 
-        self.app.push_screen(EditorScreen(None))
+        if saving.readable(self):
+            self.app.push_screen(EditorScreen(None))
 
     def action_history(self) -> None:
         from screens.history import HistoryScreen
@@ -210,17 +228,20 @@ class HomeScreen(OkrScreen):
     def action_import(self) -> None:
         from screens.paste import PasteScreen
 
-        self.app.push_screen(PasteScreen())
+        if saving.readable(self):
+            self.app.push_screen(PasteScreen())
 
     def action_summary(self) -> None:
         from screens.summary import SummaryScreen
 
-        self.app.push_screen(SummaryScreen())
+        if saving.readable(self):
+            self.app.push_screen(SummaryScreen())
 
     def action_prep(self) -> None:
         from screens.prep import PrepScreen
 
-        self.app.push_screen(PrepScreen())
+        if saving.readable(self):
+            self.app.push_screen(PrepScreen())
 
     def action_help(self) -> None:
         from screens.help import HelpScreen
@@ -228,11 +249,23 @@ class HomeScreen(OkrScreen):
         self.app.push_screen(HelpScreen())
 
     def _need_objective(self) -> Objective | None:
+        if not saving.readable(self):
+            return None
         objective = self.selected
         if objective is None:
             self.notify(t("home.none_selected"), severity="warning")
         return objective
 
     def action_toggle_archived(self) -> None:
+        """Show or hide the archived objectives, and say what it did (or that there are none)."""
+        if not saving.readable(self):
+            return
+        archived = [o for o in self.app.store.objectives(include_archived=True) if o.archived]
+        if not archived:
+            self.show_archived = False
+            self.notify(t("home.no_archived"))
+            return
         self.show_archived = not self.show_archived
         self.refresh_objectives()
+        word = "home.showing_archived" if self.show_archived else "home.hiding_archived"
+        self.notify(t(word, n=len(archived)))

@@ -1,0 +1,278 @@
+"""A long document (a month summary, the one-on-one talking points) shown without freezing.
+
+Why not Textual's ``Markdown`` widget: it builds a widget for every block, list item
+and table cell, and a busy month's summary is hundreds of list items and tables
+(thousands of widgets, each styled and laid out): that took 5-10 s on the UI thread,
+and the keys typed meanwhile went nowhere. Here the document is rendered with Rich
+(``rich.markdown`` for Markdown; plain text and JSON wrapped under their own indent)
+into lines of the pane's width (~0.1-0.2 s for a busy month of a five-year store), and
+the widget shows the lines on screen from that list (the Line API): scrolling and
+showing cost the same whatever the document's length.
+
+The rendering runs in an exclusive async worker that gives the UI its turn every
+few milliseconds (a section of Markdown at most at a time), not in a thread: a
+thread rendering pure Python holds the GIL and the UI waits for it (measured: stalls
+of 100-180 ms per key). While it runs, the previous document stays under a loading
+indicator; a newer request cancels an older one. ``Preview.Shown`` is posted when a
+document is on screen, ``shown_text`` says which one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import time
+from collections.abc import Iterator
+from functools import partial
+from typing import ClassVar
+
+from rich import box
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.markdown import Markdown, TableElement
+from rich.segment import Segment
+from rich.table import Table
+from rich.text import Text
+from rich.theme import Theme
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+KINDS = ("md", "text", "json")
+
+
+class FoldingTable(TableElement):
+    """A Markdown table whose cells fold a long word rather than cutting it with "…":
+    at 80 columns a summary's KR table has eight columns, and every figure must show."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        table = Table(
+            box=box.SIMPLE,
+            pad_edge=False,
+            style="markdown.table.border",
+            show_edge=True,
+            collapse_padding=True,
+        )
+        if self.header is not None and self.header.row is not None:
+            for column in self.header.row.cells:
+                heading = column.content.copy()
+                heading.stylize("markdown.table.header")
+                table.add_column(heading, overflow="fold", justify=column.justify)
+        if self.body is not None:
+            for row in self.body.rows:
+                table.add_row(*(cell.content for cell in row.cells))
+        yield table
+
+
+class PreviewMarkdown(Markdown):
+    elements: ClassVar = {**Markdown.elements, "table_open": FoldingTable}
+
+
+def hanging_lines(text: str, width: int) -> Iterator[Text]:
+    """Plain text (or JSON) cut into lines of at most ``width`` cells, never cut short: a
+    long line wraps at spaces (a word longer than the line folds), and its continuation
+    lines are indented under the text after the line's own indent and bullet
+    (``  • ``, ``- ``), so a wrapped list item or JSON value reads as one piece."""
+    width = max(width, 8)
+    console = _console(width)
+    for raw in text.split("\n"):
+        line = Text(raw)
+        if line.cell_len <= width:
+            yield line
+            continue
+        stripped = raw.lstrip(" ")
+        indent = len(raw) - len(stripped)
+        for bullet in ("• ", "- ", "* "):
+            if stripped.startswith(bullet):
+                indent += len(bullet)
+                break
+        indent = min(indent, width // 2)
+        for n, piece in enumerate(
+            Text(raw[indent:]).wrap(console, width - indent, overflow="fold")
+        ):
+            piece.rstrip()
+            yield Text(raw[:indent] if n == 0 else " " * indent) + piece
+
+
+def markdown_sections(text: str) -> list[str]:
+    """The document cut before each heading (outside fenced code): sections are parsed and
+    rendered one at a time, so no single step holds the UI for long."""
+    sections: list[list[str]] = [[]]
+    fenced = False
+    for line in text.split("\n"):
+        if line.startswith(("```", "~~~")):
+            fenced = not fenced
+        if not fenced and line.startswith("#") and any(sections[-1]):
+            sections.append([])
+        sections[-1].append(line)
+    return ["\n".join(lines) for lines in sections if any(line.strip() for line in lines)]
+
+
+def _console(width: int, styles: dict[str, str] | None = None) -> Console:
+    """A console of its own, to render at the pane's width with the app's colours."""
+    return Console(
+        width=width,
+        file=io.StringIO(),
+        color_system="truecolor",
+        force_terminal=True,
+        legacy_windows=False,
+        emoji=False,
+        highlight=False,
+        markup=False,
+        theme=Theme(styles or {}),
+    )
+
+
+def strips(
+    text: str, kind: str, width: int, styles: dict[str, str] | None = None
+) -> Iterator[Strip]:
+    """The document's lines at ``width`` cells, one at a time: Markdown a section at a time
+    (``markdown_sections``), plain text and JSON a line at a time (``hanging_lines``)."""
+    width = max(width, 8)
+    console = _console(width, styles)
+    options = console.options.update(width=width)
+    if kind != "md":
+        for line in hanging_lines(text, width):
+            yield Strip(Segment.simplify(line.render(console)), line.cell_len)
+        return
+    for n, section in enumerate(markdown_sections(text)):
+        if n:
+            yield Strip.blank(0)  # the blank line Rich puts between two blocks
+        rendered = console.render(PreviewMarkdown(section, hyperlinks=False), options)
+        for line in Segment.split_and_crop_lines(rendered, width, pad=False):
+            yield Strip(Segment.simplify(line))
+
+
+SLICE = 0.008  # seconds of rendering before the UI gets its turn again
+
+
+class Preview(ScrollView, can_focus=True):
+    """A scrollable document rendered a slice at a time (see the module's docstring)."""
+
+    DEFAULT_CSS = """
+    Preview {
+        height: 1fr;
+        padding: 0 1;
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-gutter: stable;
+    }
+    """
+
+    class Shown(Message):
+        """A document is on screen (``preview.shown_text`` is its text)."""
+
+        def __init__(self, preview: Preview) -> None:
+            super().__init__()
+            self.preview = preview
+
+        @property
+        def control(self) -> Preview:
+            return self.preview
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.text = ""  # the document asked for
+        self.kind = "md"
+        self.shown_text: str | None = None  # the document on screen (None: none yet)
+        self.shown_kind = ""
+        self._lines: list[Strip] = []
+        self._width = 0  # the width the lines on screen were rendered for
+        self._known_width = 0
+
+    @property
+    def rendering(self) -> bool:
+        """Whether the document asked for is not on screen yet."""
+        return self.shown_text != self.text or self.shown_kind != self.kind
+
+    def busy(self) -> None:
+        """Show the loading indicator: a document is being made (see ``show``).
+
+        Not before the first layout: a covered widget is not laid out (Textual puts the
+        indicator in its place), so it would never learn its width."""
+        if self._text_width() > 0:
+            self.loading = True
+
+    def show(self, text: str, kind: str = "md") -> None:
+        """Render ``text`` (``kind``: md, text, json); shown when it is ready."""
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r}")
+        self.text, self.kind = text, kind
+        self._start()
+
+    def _text_width(self) -> int:
+        """The width to render for: the pane's, or while the loading indicator covers the
+        pane (Textual then lays the indicator out instead, and the pane's size reads 0)
+        the last one it had; 0 before the first layout."""
+        width = self.scrollable_content_region.width
+        if width > 0:
+            self._known_width = width
+        return self._known_width
+
+    def _styles(self) -> dict[str, str]:
+        """The app's colours for what Rich's Markdown styles (headings, bullets, tables)."""
+        accent = self.app.current_theme.accent or "yellow"  # a #rrggbb colour
+        return {
+            "markdown.h1": f"bold {accent}",
+            "markdown.h2": f"bold underline {accent}",
+            "markdown.h3": f"bold {accent}",
+            "markdown.h4": f"bold {accent}",
+            "markdown.item.bullet": f"bold {accent}",
+            "markdown.item.number": f"bold {accent}",
+            "markdown.table.header": "bold",
+            "markdown.table.border": "dim",
+            "markdown.code": f"bold {accent}",
+        }
+
+    def _start(self) -> None:
+        width = self._text_width()
+        if width <= 0:  # not laid out yet: on_resize starts it
+            return
+        self.loading = True  # laid out already (the width is known): see busy()
+        self.run_worker(
+            partial(self._render, self.text, self.kind, width, self._styles()),
+            exclusive=True,  # a newer document (or width) cancels the one on its way
+            group="preview",
+            exit_on_error=True,
+        )
+
+    async def _render(self, text: str, kind: str, width: int, styles: dict[str, str]) -> None:
+        """Render on the UI's own loop, giving it back every SLICE seconds: no key waits
+        for the rendering (a thread would hold the GIL against the UI instead)."""
+        lines: list[Strip] = []
+        deadline = time.perf_counter() + SLICE
+        for line in strips(text, kind, width, styles):
+            lines.append(line)
+            if time.perf_counter() > deadline:
+                await asyncio.sleep(0)
+                deadline = time.perf_counter() + SLICE
+        new_document = (text, kind) != (self.shown_text, self.shown_kind)
+        self._lines = lines
+        self._width = width
+        self.shown_text, self.shown_kind = text, kind
+        self.virtual_size = Size(width, len(lines))
+        if new_document:
+            self.scroll_home(animate=False, immediate=True)
+        self.loading = False
+        self.refresh()
+        self.post_message(self.Shown(self))
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width <= 0:
+            return  # covered by the loading indicator: see _text_width
+        if self._text_width() != self._width or self.rendering:
+            self._start()
+
+    @property
+    def lines_text(self) -> list[str]:
+        """The lines on show, as plain text (for tests and for reading a screen)."""
+        return [strip.text.rstrip() for strip in self._lines]
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        if index >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        line = self._lines[index].crop_extend(scroll_x, scroll_x + width, self.rich_style)
+        return line.apply_style(self.rich_style)
