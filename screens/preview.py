@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import re
 import time
 from collections.abc import Iterator
 from functools import partial
@@ -42,42 +43,113 @@ KINDS = ("md", "text", "json")
 
 
 class FoldingTable(TableElement):
-    """A Markdown table whose cells fold a long word rather than cutting it with "…":
-    at 80 columns a summary's KR table has eight columns, and every figure must show."""
+    """A Markdown table that keeps every figure: a cell wraps at spaces and folds only a
+    word longer than its column, never cuts one with "…". Rich's own fitting squeezes a
+    column below its words (or crops the last one) when space is short, so the widths
+    are chosen here: each column gets its longest word (up to WORD_CAP cells), the longest
+    words give way first when even that does not fit, and what is left goes to the
+    columns whose cells want more, in proportion. At 80 columns a summary's KR table
+    has eight columns."""
+
+    WORD_CAP = 14
+    GAP = 2  # cells between two columns (box.SIMPLE, collapsed padding, no edge)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        header = self.header.row.cells if self.header and self.header.row else []
+        rows = [row.cells for row in self.body.rows] if self.body else []
+        columns = [[column, *(r[i] for r in rows if i < len(r))] for i, column in enumerate(header)]
+        widths = self.widths(
+            [[c.content.plain for c in cells] for cells in columns],
+            options.max_width - self.GAP * max(0, len(columns) - 1),
+        )
         table = Table(
             box=box.SIMPLE,
             pad_edge=False,
             style="markdown.table.border",
-            show_edge=True,
+            show_edge=False,
             collapse_padding=True,
         )
-        if self.header is not None and self.header.row is not None:
-            for column in self.header.row.cells:
-                heading = column.content.copy()
-                heading.stylize("markdown.table.header")
-                table.add_column(heading, overflow="fold", justify=column.justify)
-        if self.body is not None:
-            for row in self.body.rows:
-                table.add_row(*(cell.content for cell in row.cells))
+        for cells, width in zip(columns, widths, strict=True):
+            heading = cells[0].content.copy()
+            heading.stylize("markdown.table.header")
+            justify = next((c.justify for c in cells if c.justify != "default"), "left")
+            table.add_column(heading, overflow="fold", justify=justify, width=width)
+        for row in rows:
+            table.add_row(*(cell.content for cell in row))
         yield table
+
+    @classmethod
+    def widths(cls, columns: list[list[str]], room: int) -> list[int]:
+        """The width of each column (its cells' texts given) so that together they take at
+        most ``room`` cells (at least one each)."""
+        natural = [max((Text(text).cell_len for text in cells), default=1) for cells in columns]
+        words = [
+            max((Text(w).cell_len for text in cells for w in text.split()), default=1)
+            for cells in columns
+        ]
+        least = [max(1, min(w, n, cls.WORD_CAP)) for w, n in zip(words, natural, strict=True)]
+        while sum(least) > room and max(least) > 1:
+            widest = max(range(len(least)), key=least.__getitem__)
+            least[widest] -= 1  # the longest word folds first
+        # What is left is shared evenly among the columns that want more, each up to its
+        # natural width: a short column is served in full, a long one takes the rest.
+        spare = room - sum(least)
+        want = [max(0, n - w) for n, w in zip(natural, least, strict=True)]
+        active = [i for i, w in enumerate(want) if w]
+        while spare > 0 and active:
+            share = max(1, spare // len(active))
+            for i in list(active):
+                give = min(share, want[i], spare)
+                least[i] += give
+                want[i] -= give
+                spare -= give
+                if not want[i]:
+                    active.remove(i)
+                if not spare:
+                    break
+        return least
 
 
 class PreviewMarkdown(Markdown):
     elements: ClassVar = {**Markdown.elements, "table_open": FoldingTable}
 
 
+# The rule under a plain-text table's header: indented, one run of ─ per column (a
+# heading's rule starts at the margin).
+TABLE_RULE = re.compile(r"^ +─+(?:  ─+)*$")
+
+
+def table_lines(lines: list[str]) -> set[int]:
+    """The indexes of the lines of the plain-text tables (tui.report writes a header, a
+    rule of ``─`` under each column, then rows indented like the header): they keep their
+    alignment, and are scrolled sideways rather than wrapped."""
+    out: set[int] = set()
+    for n, line in enumerate(lines):
+        if not TABLE_RULE.match(line) or n == 0:
+            continue
+        indent = " " * (len(line) - len(line.lstrip(" ")))
+        out.update((n - 1, n))
+        for m in range(n + 1, len(lines)):
+            row = lines[m]
+            if not row.strip() or not row.startswith(indent) or row.lstrip().startswith("•"):
+                break
+            out.add(m)
+    return out
+
+
 def hanging_lines(text: str, width: int) -> Iterator[Text]:
     """Plain text (or JSON) cut into lines of at most ``width`` cells, never cut short: a
     long line wraps at spaces (a word longer than the line folds), and its continuation
     lines are indented under the text after the line's own indent and bullet
-    (``  • ``, ``- ``), so a wrapped list item or JSON value reads as one piece."""
+    (``  • ``, ``- ``), so a wrapped list item or JSON value reads as one piece. The lines
+    of a table (``table_lines``) are left whole: they scroll sideways."""
     width = max(width, 8)
     console = _console(width)
-    for raw in text.split("\n"):
+    raw_lines = text.split("\n")
+    tables = table_lines(raw_lines)
+    for n, raw in enumerate(raw_lines):
         line = Text(raw)
-        if line.cell_len <= width:
+        if line.cell_len <= width or n in tables:
             yield line
             continue
         stripped = raw.lstrip(" ")
@@ -87,11 +159,11 @@ def hanging_lines(text: str, width: int) -> Iterator[Text]:
                 indent += len(bullet)
                 break
         indent = min(indent, width // 2)
-        for n, piece in enumerate(
+        for k, piece in enumerate(
             Text(raw[indent:]).wrap(console, width - indent, overflow="fold")
         ):
             piece.rstrip()
-            yield Text(raw[:indent] if n == 0 else " " * indent) + piece
+            yield Text(raw[:indent] if k == 0 else " " * indent) + piece
 
 
 def markdown_sections(text: str) -> list[str]:
@@ -139,7 +211,9 @@ def strips(
         if n:
             yield Strip.blank(0)  # the blank line Rich puts between two blocks
         rendered = console.render(PreviewMarkdown(section, hyperlinks=False), options)
-        for line in Segment.split_and_crop_lines(rendered, width, pad=False):
+        for line in Segment.split_and_crop_lines(
+            rendered, width, pad=False, include_new_lines=False
+        ):
             yield Strip(Segment.simplify(line))
 
 
@@ -153,7 +227,7 @@ class Preview(ScrollView, can_focus=True):
     Preview {
         height: 1fr;
         padding: 0 1;
-        overflow-x: hidden;
+        overflow-x: auto;  /* only a plain-text table is ever wider: it scrolls sideways */
         overflow-y: auto;
         scrollbar-gutter: stable;
     }
@@ -250,7 +324,8 @@ class Preview(ScrollView, can_focus=True):
         self._lines = lines
         self._width = width
         self.shown_text, self.shown_kind = text, kind
-        self.virtual_size = Size(width, len(lines))
+        widest = max((line.cell_length for line in lines), default=0)
+        self.virtual_size = Size(max(width, widest), len(lines))
         if new_document:
             self.scroll_home(animate=False, immediate=True)
         self.loading = False
@@ -262,6 +337,13 @@ class Preview(ScrollView, can_focus=True):
             return  # covered by the loading indicator: see _text_width
         if self._text_width() != self._width or self.rendering:
             self._start()
+
+    @property
+    def wide(self) -> bool:
+        """Whether a line is wider than the pane (a plain-text table): it scrolls sideways."""
+        return self.virtual_size.width > self.scrollable_content_region.width > 0 or (
+            self.virtual_size.width > self._width > 0
+        )
 
     @property
     def lines_text(self) -> list[str]:

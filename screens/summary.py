@@ -25,6 +25,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.widgets import Footer, Header, Static
@@ -150,14 +151,7 @@ class SummaryScreen(OkrScreen):
 
     def show(self) -> None:
         """Show the current choice in the bar at once; make its text in a worker."""
-        self.query_one("#sm-bar", Static).update(
-            t(
-                "summary.bar",
-                month=self.month,
-                language=t(f"rollup.lang.{self.lang}"),
-                fmt=t(f"summary.fmt.{self.fmt}"),
-            )
-        )
+        self.show_bar()
         self.preview.busy()
         self.run_worker(partial(self._build, self.choice), exclusive=True, group="summary")
 
@@ -182,6 +176,20 @@ class SummaryScreen(OkrScreen):
         self.text = text
         self.built_for = choice
         self.preview.show(text, fmt)
+
+    def show_bar(self, wide: bool = False) -> None:
+        """The current choice; with ``wide``, how to see a table wider than the screen."""
+        bar = t(
+            "summary.bar",
+            month=self.month,
+            language=t(f"rollup.lang.{self.lang}"),
+            fmt=t(f"summary.fmt.{self.fmt}"),
+        )
+        self.query_one("#sm-bar", Static).update(bar + (t("summary.bar_wide") if wide else ""))
+
+    @on(Preview.Shown)
+    def shown(self, event: Preview.Shown) -> None:
+        self.show_bar(wide=event.preview.wide)
 
     def say(self, message: str, *, error: bool = False) -> None:
         """A message in the status line (it stays) and as a notification."""

@@ -16,6 +16,7 @@ WORDS = {
         "Month {month}  ·  Language {language}  ·  Format {fmt}",
         "月份 {month}  ·  语言 {language}  ·  格式 {fmt}",
     ),
+    "summary.bar_wide": ("  ·  ← → wide tables", "  ·  ← → 查看宽表格"),
     "summary.fmt.md": ("Markdown", "Markdown"),
     "summary.fmt.text": ("plain text", "纯文本"),
     "summary.fmt.json": ("JSON", "JSON"),
