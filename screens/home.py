@@ -150,23 +150,23 @@ class HomeScreen(OkrScreen):
         yield Static(id="empty")
         yield Footer(compact=True)
 
-    def on_mount(self) -> None:
-        self.refresh_objectives()
+    async def on_mount(self) -> None:
+        await self.refresh_objectives()
         self._just_mounted = True
 
-    def on_screen_resume(self) -> None:
+    async def on_screen_resume(self) -> None:
         # The first resume follows the mount at once: the cards are fresh, do not build
         # them twice (start-up). Every later one (back from another screen) rebuilds.
         if self._just_mounted:
             self._just_mounted = False
             return
-        self.refresh_objectives()
+        await self.refresh_objectives()
 
     def store_changed(self) -> None:
         """Another copy of the app saved: show what it saved."""
-        self.refresh_objectives()
+        self.call_later(self.refresh_objectives)
 
-    def refresh_objectives(self) -> bool:
+    async def refresh_objectives(self) -> bool:
         """Rebuild the list from the store (cheap: the store caches its file). A store that
         cannot be read (damaged behind the app's back) leaves the list as it was and says
         why; False then."""
@@ -175,9 +175,11 @@ class HomeScreen(OkrScreen):
         objectives = self.app.store.objectives(include_archived=self.show_archived)
         view = self.query_one("#objectives", ListView)
         index = view.index
-        view.clear()
+        # Awaited: until the old cards are gone they are still the list's first items, and
+        # the highlight would go to a card on its way out (home came back unhighlighted).
+        await view.clear()
         store = self.app.store
-        view.extend(ListItem(ObjectiveCard(o, store), name=o.id) for o in objectives)
+        await view.extend(ListItem(ObjectiveCard(o, store), name=o.id) for o in objectives)
         if objectives:
             view.index = min(index or 0, len(objectives) - 1)
             view.focus()
@@ -256,7 +258,7 @@ class HomeScreen(OkrScreen):
             self.notify(t("home.none_selected"), severity="warning")
         return objective
 
-    def action_toggle_archived(self) -> None:
+    async def action_toggle_archived(self) -> None:
         """Show or hide the archived objectives, and say what it did (or that there are none)."""
         if not saving.readable(self):
             return
@@ -266,6 +268,6 @@ class HomeScreen(OkrScreen):
             self.notify(t("home.no_archived"))
             return
         self.show_archived = not self.show_archived
-        self.refresh_objectives()
+        await self.refresh_objectives()
         word = "home.showing_archived" if self.show_archived else "home.hiding_archived"
         self.notify(t(word, n=len(archived)))
