@@ -55,13 +55,15 @@ class MeetingDialog(OkrModal[Meeting]):
         with Vertical(id="pr-dialog"):
             yield Static(t("prep.record.title"), id="pr-dialog-title", markup=False)
             yield Label(t("prep.record.date"))
-            yield Input(today, id="pr-date")
+            yield Input(today, id="pr-date", compact=True)
             yield Label(t("prep.record.notes"))
             yield TextArea(id="pr-notes", soft_wrap=True, show_line_numbers=False)
             yield Static("", id="pr-error", markup=False)
             with Horizontal(id="pr-buttons"):
-                yield Button(f"{t('key.save')} (ctrl+s)", id="pr-save", variant="primary")
-                yield Button(f"{t('key.cancel')} (esc)", id="pr-cancel")
+                yield Button(
+                    f"{t('key.save')} (ctrl+s)", id="pr-save", variant="primary", compact=True
+                )
+                yield Button(f"{t('key.cancel')} (esc)", id="pr-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#pr-date", Input).focus()
