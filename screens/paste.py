@@ -71,6 +71,7 @@ class PasteScreen(OkrScreen):
         self.shown: tuple | None = None  # what the preview shows now, to skip needless rebuilds
         self.targets: dict[TargetKey, str] = {}  # typed answers for unknown targets
         self.timer: Timer | None = None
+        self.previewed: str | None = None  # the box's text the preview shows (tests wait on it)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -146,19 +147,20 @@ class PasteScreen(OkrScreen):
     async def update_preview(self) -> None:
         self.timer = None
         self.parse()
+        text = self.query_one("#paste-text", TextArea).text
         error = self.query_one("#parse-error", Static)
         error.update(inert(self.error))
         error.display = bool(self.error)
         shape = self.shape()
-        if shape == self.shown:
-            return
-        self.shown = shape
-        body = self.query_one("#preview-body", Vertical)
-        await body.remove_children()
-        await body.mount_all(self.preview_widgets())
-        for target in self.query(".target").results(Input):
-            if target.value:
-                self.check_target(target.id or "", target.value)
+        if shape != self.shown:
+            self.shown = shape
+            body = self.query_one("#preview-body", Vertical)
+            await body.remove_children()
+            await body.mount_all(self.preview_widgets())
+            for target in self.query(".target").results(Input):
+                if target.value:
+                    self.check_target(target.id or "", target.value)
+        self.previewed = text
 
     def shape(self) -> tuple:
         """Everything the preview shows, to tell whether it must be rebuilt."""

@@ -29,7 +29,7 @@ from typing import ClassVar
 
 from rich import box
 from rich.console import Console, ConsoleOptions, RenderResult
-from rich.markdown import Markdown, TableElement
+from rich.markdown import Markdown, Paragraph, TableElement
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
@@ -110,8 +110,66 @@ class FoldingTable(TableElement):
         return least
 
 
+# A break may fall between two CJK characters (and after their punctuation), as well as at
+# a space: Rich breaks only at spaces, so a Chinese sentence with one space in it ("得分
+# 24%，应为 39%；……") left a short line and then a run cut where the width ran out.
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f"
+_TOKENS = re.compile(f"[{_CJK}]|\\s+|[^\\s{_CJK}]+")
+
+
+def wrap(text: Text, width: int) -> list[Text]:
+    """``text`` in lines of at most ``width`` cells: broken at spaces and between CJK
+    characters; a word longer than the line folds. Spaces at a break are dropped."""
+    width = max(width, 2)
+    out: list[Text] = []
+    for line in text.split("\n", allow_blank=True):
+        plain = line.plain
+        starts: list[int] = [0]
+        used = 0
+        for token in _TOKENS.finditer(plain):
+            piece = token.group()
+            cells = Text(piece).cell_len
+            if piece.isspace():
+                used += cells
+                continue
+            if used + cells > width and used > 0:
+                starts.append(token.start())
+                used = 0
+            while cells > width:  # a word longer than the line: fold it
+                cut, run = token.start(), 0
+                for index, char in enumerate(piece):
+                    run += Text(char).cell_len
+                    if run > width - used:
+                        cut = token.start() + index
+                        break
+                starts.append(cut)
+                piece = plain[cut : token.end()]
+                cells, used = Text(piece).cell_len, 0
+            used += cells
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(plain)
+            piece = line[start:end]
+            piece.rstrip()
+            if n:
+                piece = piece[len(piece.plain) - len(piece.plain.lstrip()) :]
+            out.append(piece)
+    return out
+
+
+class WrappingParagraph(Paragraph):
+    """A paragraph wrapped by ``wrap`` (CJK-aware)."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lines = wrap(self.text, options.max_width)
+        yield Text("\n", style=self.text.style).join(lines) if lines else self.text
+
+
 class PreviewMarkdown(Markdown):
-    elements: ClassVar = {**Markdown.elements, "table_open": FoldingTable}
+    elements: ClassVar = {
+        **Markdown.elements,
+        "table_open": FoldingTable,
+        "paragraph_open": WrappingParagraph,
+    }
 
 
 # The rule under a plain-text table's header: indented, one run of ─ per column (a
@@ -144,7 +202,6 @@ def hanging_lines(text: str, width: int) -> Iterator[Text]:
     (``  • ``, ``- ``), so a wrapped list item or JSON value reads as one piece. The lines
     of a table (``table_lines``) are left whole: they scroll sideways."""
     width = max(width, 8)
-    console = _console(width)
     raw_lines = text.split("\n")
     tables = table_lines(raw_lines)
     for n, raw in enumerate(raw_lines):
@@ -159,10 +216,7 @@ def hanging_lines(text: str, width: int) -> Iterator[Text]:
                 indent += len(bullet)
                 break
         indent = min(indent, width // 2)
-        for k, piece in enumerate(
-            Text(raw[indent:]).wrap(console, width - indent, overflow="fold")
-        ):
-            piece.rstrip()
+        for k, piece in enumerate(wrap(Text(raw[indent:]), width - indent)):
             yield Text(raw[:indent] if k == 0 else " " * indent) + piece
 
 

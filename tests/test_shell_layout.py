@@ -40,7 +40,8 @@ def test_long_lines_wrap_under_their_own_indent_and_bullet():
     joined = " ".join(line.strip().removeprefix("• ") for line in bullet)
     assert joined == ("KR2 " + "word " * 30).strip()  # nothing lost, nothing cut
     note = lines[len(bullet) :]
-    assert "".join(line.strip() for line in note) == '"note":"' + "长" * 60 + '"'
+    assert "".join(line.strip() for line in note).replace(" ", "") == '"note":"' + "长" * 60 + '"'
+    assert all(Text(line).cell_len >= 30 for line in note[:-1])  # broken between characters
 
 
 def test_plain_text_tables_keep_their_alignment():
@@ -54,6 +55,16 @@ def test_plain_text_tables_keep_their_alignment():
     out = [line.plain for line in hanging_lines(text, 40)]
     assert "  KR1 " + "title " * 20 + "  0 → 1  5" in out  # whole: it scrolls sideways
     assert all(Text(line).cell_len <= 40 for line in out if not line.startswith("  KR1"))
+
+
+def test_chinese_breaks_between_characters_not_only_at_spaces():
+    from screens.preview import wrap
+
+    sentence = "偏离目标：得分 24%，应为 39%；“10月特殊执行方案二”有风险；“执行涨粉方案一”有风险。"
+    lines = [line.plain for line in wrap(Text(sentence), 40)]
+    assert "".join(lines).replace(" ", "") == sentence.replace(" ", "")
+    assert all(Text(line).cell_len <= 40 for line in lines)
+    assert Text(lines[0]).cell_len >= 38  # not "偏离目标：得分 24%，应为" alone
 
 
 def test_markdown_is_cut_at_headings_only():
