@@ -46,6 +46,22 @@ def steps(screen: str, lang: str):
 
             await until(pilot, previewed, "the preview of the pasted text")
             assert app.screen.query("#preview-body .p-o") and app.screen.query("#target-0-1")
+            # One picture whatever the timing: the box focused, its cursor steady at the
+            # top of the text and the box scrolled there (a paste leaves it at the end,
+            # scrolled after a refresh, and a blinking cursor in either phase).
+            box.cursor_blink = False
+            box.focus()
+            box.move_cursor((0, 0))
+            box.scroll_home(animate=False, immediate=True)
+
+            def steady():
+                return (
+                    app.focused is box
+                    and box.scroll_offset.y == 0
+                    and box.cursor_location == (0, 0)
+                )
+
+            await until(pilot, steady, "the box at the top, focused")
         elif screen == "history":
             await pilot.press("h")
             await until(pilot, lambda: type(app.screen).__name__ == "HistoryScreen", "history")
