@@ -53,6 +53,9 @@ class OkrApp(App):
             ids, week = self.start_checkin
             self.push_screen(CheckInScreen(ids[0], week, queue=ids[1:]))
 
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # what was kept out of collections can go with the app (tests run many)
+
     def get_default_screen(self) -> Screen:
         # The home screen is the default screen, not pushed after mount: the first
         # frame is the real one.
