@@ -21,6 +21,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static, Tree
 
+from screens import saving
 from screens.base import OkrScreen
 from screens.dialogs import ConfirmDialog, leave_after_asking, number_problem
 from store import weeks
@@ -648,13 +649,29 @@ class EditorScreen(OkrScreen):
         except InvalidData as exc:
             self.show_model_error(exc)
             return
-        self.app.store.save_objective(checked)
+        if not saving.write(
+            self, lambda: self.app.store.save_objective(checked), rescue=self.rescue()
+        ):
+            return  # said why; the edits stay here (and beside the store)
         self.saved = checked.to_dict()
         self.is_new = False
         self.objective_id = checked.id
         self.refresh_all_labels()
         self.update_title()
         self.notify(t("editor.saved"))
+
+    def rescue(self) -> saving.Rescue | None:
+        """The unsaved edits (the working copy and any text that does not parse yet), kept
+        beside the store when the store refuses them or the app has to stop."""
+        o = self.objective
+        if o is None or not self.dirty:
+            return None
+        working = copy.deepcopy(o.to_dict())
+        unparsed = [
+            {"node": list(key), "field": field, "text": text}
+            for (key, field), text in self.unparsed.items()
+        ]
+        return saving.Rescue("editor", o.id, lambda: {"objective": working, "unparsed": unparsed})
 
     def refresh_all_labels(self) -> None:
         for key in self.nodes():

@@ -22,6 +22,7 @@ from textual.containers import VerticalScroll
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Footer, Header, Static
 
+from screens import saving
 from screens.base import OkrScreen
 from store import weeks
 from store.chain import next_of
@@ -80,6 +81,7 @@ class HistoryScreen(OkrScreen):
         self.items: list[tuple[int, KeyResult, Item]] = []  # rows of the items table
         self.detail_for = "weeks"  # the table the pane below follows
         self.linked: dict[int, str | None] = {}  # the periods before (-1) and after (1)
+        self.draft_weeks: set[str] = set()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -110,7 +112,7 @@ class HistoryScreen(OkrScreen):
         weeks_table = self.query_one("#weeks", DataTable)
         items_table = self.query_one("#items", DataTable)
         row, cell = weeks_table.cursor_coordinate, items_table.cursor_coordinate
-        if self.load():
+        if saving.readable(self) and self.load():
             weeks_table.cursor_coordinate = row
             items_table.cursor_coordinate = cell
             self.show_detail()
@@ -139,6 +141,8 @@ class HistoryScreen(OkrScreen):
             if weeks.week_monday(w) <= today
         ]
         self.weeks = sorted(set(period) | set(self.checkins), reverse=True)  # newest first
+        # Read now, with the rest: a resize redraws the tables without reading the store.
+        self.draft_weeks = {w for w in self.weeks if store.draft(objective.id, w) is not None}
         self.checked = sorted(self.checkins)  # oldest first: a path reads left to right
         self.items = [
             (n, kr, item)
@@ -167,7 +171,7 @@ class HistoryScreen(OkrScreen):
         if week in self.checkins:
             return text
         this_week = weeks.week_key(weeks.today())
-        if self.app.store.draft(self.objective_id, week) is not None:
+        if week in self.draft_weeks:
             text.append(f" {t('week.draft')}", style="yellow")
         elif week == this_week:
             if self.objective.is_due(week):
@@ -347,12 +351,14 @@ class HistoryScreen(OkrScreen):
         """Open the week in the check-in screen, to edit it (or to make it, when missing)."""
         from screens.checkin import CheckInScreen
 
-        self.app.push_screen(CheckInScreen(self.objective_id, week))
+        if saving.readable(self):
+            self.app.push_screen(CheckInScreen(self.objective_id, week))
 
     def action_edit(self) -> None:
         from screens.editor import EditorScreen
 
-        self.app.push_screen(EditorScreen(self.objective_id))
+        if saving.readable(self):
+            self.app.push_screen(EditorScreen(self.objective_id))
 
     def action_chart(self) -> None:
         """The chart of the highlighted E-item's KR (from the weeks, the first KR)."""

@@ -143,11 +143,6 @@ class ObjectiveCard(Static):
                 scales[kr_id], history[kr_id] = scale, values_of_chain
         state = week_state(store, o, this_week)
 
-        table = Table.grid(padding=(0, 1), expand=True)
-        table.add_column(ratio=3, overflow="ellipsis", no_wrap=True)
-        table.add_column(justify="right", no_wrap=True)
-        table.add_column(justify="right", no_wrap=True)
-        table.add_column(no_wrap=True)
         # The title has a line of its own: the objective is what matters most, and the
         # KR columns would cut it short at 80 columns.
         head = Text(inert(o.title, newlines=False), style="bold", no_wrap=True, overflow="ellipsis")
@@ -155,13 +150,24 @@ class ObjectiveCard(Static):
             head.append(f" ({t('list.archived')})", style="dim")
         if o.closed:
             head.append(f" ({t('cycle.closed')})", style="cyan")
-        owner = f"  ·  {inert(o.owner, newlines=False)}" if o.owner else ""
-        table.add_row(
-            Text(f"{o.start} – {o.end}{owner}", style="dim"),
-            Text(f"{bar(score, 10)} {percent(score)}"),
-            Text(f"{this_week}"),
-            state,
+        # The period, the score and this week's state have a line of their own too, with
+        # columns of their own: the KR columns below (a sparkline grows week by week)
+        # never squeeze the period or the state out of it. Only the owner gives way.
+        period = Table.grid(padding=(0, 1), expand=True)
+        period.add_column(no_wrap=True)  # the period: never cut
+        period.add_column(ratio=1, no_wrap=True, overflow="ellipsis")  # the owner
+        period.add_column(justify="right", no_wrap=True)
+        owner = f"·  {inert(o.owner, newlines=False)}" if o.owner else ""
+        score_line = Text(f"{bar(score, 10)} {percent(score)}  {this_week} ")
+        score_line.append_text(state)
+        period.add_row(
+            Text(f"{o.start} – {o.end}", style="dim"), Text(owner, style="dim"), score_line
         )
+        table = Table.grid(padding=(0, 1), expand=True)
+        table.add_column(ratio=3, overflow="ellipsis", no_wrap=True)
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column(no_wrap=True)
         for kr in o.key_results:
             p = progress(kr, latest[kr.id])
             shown = unknown_text(kr) or percent(p)
@@ -172,7 +178,7 @@ class ObjectiveCard(Static):
                 Text(confidence_text(c), style=confidence_style(c)),
                 Text(f"{sparkline(scales.get(kr.id, kr), history[kr.id]):<8} {shown}"),
             )
-        out = [head, table]
+        out = [head, period, table]
         missing = [f"“{inert(k.title, newlines=False)}”" for k in unscored(o)]
         if missing:  # the score above leaves these KRs out: say so where it is shown
             note = aside(left_out(missing))
@@ -201,7 +207,8 @@ class HomeScreen(OkrScreen):
         Binding("g", "chart", "key.chart", show=False),
         Binding("t", "team", "key.team", show=False),
         Binding("question_mark,f1", "help", "key.help", key_display="?"),
-        Binding("q", "quit", "key.quit"),
+        # "app.quit": a screen has no quit action of its own (plain "quit" did nothing).
+        Binding("q", "app.quit", "key.quit"),
     ]
 
     def __init__(self) -> None:
@@ -215,36 +222,43 @@ class HomeScreen(OkrScreen):
         yield Static(id="empty")
         yield Footer(compact=True)
 
-    def on_mount(self) -> None:
-        self.refresh_objectives()
+    async def on_mount(self) -> None:
+        await self.refresh_objectives()
         self._just_mounted = True
 
-    def on_screen_resume(self) -> None:
+    async def on_screen_resume(self) -> None:
         # The first resume follows the mount at once: the cards are fresh, do not build
         # them twice (start-up). Every later one (back from another screen) rebuilds.
         if self._just_mounted:
             self._just_mounted = False
             return
-        self.refresh_objectives()
+        await self.refresh_objectives()
 
     def store_changed(self) -> None:
         """Another copy of the app saved: show what it saved."""
-        self.refresh_objectives()
+        self.call_later(self.refresh_objectives)
 
-    def refresh_objectives(self) -> None:
-        """Rebuild the list from the store (cheap: the store caches its file)."""
+    async def refresh_objectives(self) -> bool:
+        """Rebuild the list from the store (cheap: the store caches its file). A store that
+        cannot be read (damaged behind the app's back) leaves the list as it was and says
+        why; False then."""
+        if not saving.readable(self):
+            return False
         objectives = self.app.store.objectives(include_archived=self.show_archived)
         view = self.query_one("#objectives", ListView)
         index = view.index
-        view.clear()
+        # Awaited: until the old cards are gone they are still the list's first items, and
+        # the highlight would go to a card on its way out (home came back unhighlighted).
+        await view.clear()
         store = self.app.store
-        view.extend(ListItem(ObjectiveCard(o, store), name=o.id) for o in objectives)
+        await view.extend(ListItem(ObjectiveCard(o, store), name=o.id) for o in objectives)
         if objectives:
             view.index = min(index or 0, len(objectives) - 1)
             view.focus()
         empty = self.query_one("#empty", Static)
         empty.display = not objectives
         empty.update(t("home.empty"))
+        return True
 
     @property
     def selected(self) -> Objective | None:
@@ -256,6 +270,10 @@ class HomeScreen(OkrScreen):
         return self.app.store.objective(item.name)
 
     # -- actions: each screen module is imported when first used ---------------------------
+    #
+    # Every screen opened from here reads the store while it is built: it is opened only
+    # when the store can be read (saving.readable says why not, in the app; _need_objective
+    # asks it).
 
     def action_checkin(self) -> None:
         from screens.checkin import CheckInScreen
@@ -279,7 +297,8 @@ class HomeScreen(OkrScreen):
     def action_new(self) -> None:
         from screens.editor import EditorScreen
 
-        self.app.push_screen(EditorScreen(None))
+        if saving.readable(self):
+            self.app.push_screen(EditorScreen(None))
 
     def action_history(self) -> None:
         from screens.history import HistoryScreen
@@ -290,22 +309,26 @@ class HomeScreen(OkrScreen):
     def action_import(self) -> None:
         from screens.paste import PasteScreen
 
-        self.app.push_screen(PasteScreen())
+        if saving.readable(self):
+            self.app.push_screen(PasteScreen())
 
     def action_summary(self) -> None:
         from screens.summary import SummaryScreen
 
-        self.app.push_screen(SummaryScreen())
+        if saving.readable(self):
+            self.app.push_screen(SummaryScreen())
 
     def action_prep(self) -> None:
         from screens.prep import PrepScreen
 
-        self.app.push_screen(PrepScreen())
+        if saving.readable(self):
+            self.app.push_screen(PrepScreen())
 
     def action_team(self) -> None:
         from screens.team import TeamScreen
 
-        self.app.push_screen(TeamScreen())
+        if saving.readable(self):
+            self.app.push_screen(TeamScreen())
 
     def action_help(self) -> None:
         from screens.help import HelpScreen
@@ -313,6 +336,8 @@ class HomeScreen(OkrScreen):
         self.app.push_screen(HelpScreen())
 
     def _need_objective(self) -> Objective | None:
+        if not saving.readable(self):
+            return None
         objective = self.selected
         if objective is None:
             self.notify(t("home.none_selected"), severity="warning")
@@ -358,9 +383,19 @@ class HomeScreen(OkrScreen):
         from screens.chart import ChartScreen
 
         objective = self._need_objective()
-        if objective is not None and objective.key_results:
+        if objective is not None and objective.key_results and saving.readable(self):
             self.app.push_screen(ChartScreen(objective.id, objective.key_results[0].id))
 
-    def action_toggle_archived(self) -> None:
+    async def action_toggle_archived(self) -> None:
+        """Show or hide the archived objectives, and say what it did (or that there are none)."""
+        if not saving.readable(self):
+            return
+        archived = [o for o in self.app.store.objectives(include_archived=True) if o.archived]
+        if not archived:
+            self.show_archived = False
+            self.notify(t("home.no_archived"))
+            return
         self.show_archived = not self.show_archived
-        self.refresh_objectives()
+        await self.refresh_objectives()
+        word = "home.showing_archived" if self.show_archived else "home.hiding_archived"
+        self.notify(t(word, n=len(archived)))

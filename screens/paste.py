@@ -16,8 +16,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
+from screens import saving
 from screens.base import OkrScreen
-from screens.dialogs import leave_after_asking, number_problem
+from screens.dialogs import ConfirmDialog, number_problem
+from store import rescue as rescue_files
 from store import weeks
 from store.model import InvalidData, KeyResult, Objective
 from store.numbers import NumberError, parse_number
@@ -30,6 +32,7 @@ from tui.text import inert
 
 DEBOUNCE = 0.3  # seconds of quiet typing before the preview is rebuilt
 
+RESCUE = ("paste", "box")  # the paste box's rescue file (store.rescue): one box, one file
 TargetKey = tuple[str, str]  # (objective title, KR title): stable while other lines change
 
 
@@ -74,6 +77,7 @@ class PasteScreen(OkrScreen):
         self.shown: tuple | None = None  # what the preview shows now, to skip needless rebuilds
         self.targets: dict[TargetKey, str] = {}  # typed answers for unknown targets
         self.timer: Timer | None = None
+        self.previewed: str | None = None  # the box's text the preview shows (tests wait on it)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -98,6 +102,7 @@ class PasteScreen(OkrScreen):
 
     async def on_mount(self) -> None:
         self.sub_title = t("paste.sub")
+        self.restore()
         self.query_one("#paste-text", TextArea).focus()
         await self.update_preview()
 
@@ -148,19 +153,20 @@ class PasteScreen(OkrScreen):
     async def update_preview(self) -> None:
         self.timer = None
         self.parse()
+        text = self.query_one("#paste-text", TextArea).text
         error = self.query_one("#parse-error", Static)
         error.update(inert(self.error))
         error.display = bool(self.error)
         shape = self.shape()
-        if shape == self.shown:
-            return
-        self.shown = shape
-        body = self.query_one("#preview-body", Vertical)
-        await body.remove_children()
-        await body.mount_all(self.preview_widgets())
-        for target in self.query(".target").results(Input):
-            if target.value:
-                self.check_target(target.id or "", target.value)
+        if shape != self.shown:
+            self.shown = shape
+            body = self.query_one("#preview-body", Vertical)
+            await body.remove_children()
+            await body.mount_all(self.preview_widgets())
+            for target in self.query(".target").results(Input):
+                if target.value:
+                    self.check_target(target.id or "", target.value)
+        self.previewed = text
 
     def shape(self) -> tuple:
         """Everything the preview shows, to tell whether it must be rebuilt."""
@@ -308,12 +314,46 @@ class PasteScreen(OkrScreen):
         except InvalidData as exc:
             self.notify(t("editor.not_saved", reason=error_sentence(exc)), severity="error")
             return
-        self.app.store.save_objectives(objectives)
+        if not saving.write(
+            self, lambda: self.app.store.save_objectives(objectives), rescue=self.rescue()
+        ):
+            return  # said why; the text stays in the box (and beside the store)
         self.notify(t("paste.created", n=len(objectives)))
         self.dismiss(None)
+
+    def rescue(self) -> saving.Rescue | None:
+        """The pasted text, the month and the typed targets, kept beside the store when the
+        store refuses them or the app has to stop; the box offers them the next time."""
+        text = self.query_one("#paste-text", TextArea).text
+        if not text.strip():
+            return None
+        month = self.query_one("#month", Input).value
+        targets = [[o, k, v] for (o, k), v in self.targets.items()]
+        data = {"text": text, "month": month, "targets": targets}
+        return saving.Rescue(RESCUE[0], RESCUE[1], lambda: data)
+
+    def restore(self) -> None:
+        """Put back what a refused import (or a stopped app) kept beside the store."""
+        kept = rescue_files.find(self.app.store.data_dir, *RESCUE)
+        if not isinstance(kept, dict) or not str(kept.get("text", "")).strip():
+            return
+        self.query_one("#paste-text", TextArea).text = str(kept["text"])
+        if isinstance(kept.get("month"), str):
+            self.query_one("#month", Input).value = kept["month"]
+        for entry in kept.get("targets") or []:
+            if isinstance(entry, list) and len(entry) == 3:
+                self.targets[(str(entry[0]), str(entry[1]))] = str(entry[2])
+        self.notify(t("paste.restored"))
 
     def action_back(self) -> None:
         if not self.query_one("#paste-text", TextArea).text.strip():
             self.dismiss(None)
             return
-        leave_after_asking(self, t("paste.confirm_leave"), yes=t("paste.leave"), no=t("paste.stay"))
+
+        def answered(leave: bool | None) -> None:
+            if leave:  # dropped on purpose: nothing to offer the next time
+                rescue_files.forget(self.app.store.data_dir, *RESCUE)
+                self.dismiss(None)
+
+        question = ConfirmDialog(t("paste.confirm_leave"), yes=t("paste.leave"), no=t("paste.stay"))
+        self.app.push_screen(question, answered)

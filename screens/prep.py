@@ -1,7 +1,8 @@
 """The one-on-one prep: the talking points since the last recorded one-on-one, and recording one.
 
 The text is what ``okr prep --lang L`` prints in Markdown (tui.report), shown
-rendered. ``r`` records that a one-on-one happened (its date and what was
+rendered by screens.preview; the rollup, the text and its rendering are made in
+worker threads, so the screen answers at once whatever the history's length. ``r`` records that a one-on-one happened (its date and what was
 agreed); the prep then starts from the day after it, as ``okr prep`` does
 (store.rollup.prep_since). The language of the talking points is its own,
 starting as the UI's; ``c`` copies the Markdown text.
@@ -9,16 +10,20 @@ starting as the UI's; ``c`` copies the Markdown text.
 
 from __future__ import annotations
 
+import asyncio
+from functools import partial
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Header, Input, Label, Static, TextArea
 
+from screens import saving
 from screens.base import OkrModal, OkrScreen
+from screens.preview import Preview
 from store import weeks
-from store.model import InvalidData, Meeting
-from store.storage import StoreError
+from store.model import Meeting
 from tui.i18n import LANGS, t
 from tui.report import prep_report, render_prep
 from tui.text import inert
@@ -50,13 +55,15 @@ class MeetingDialog(OkrModal[Meeting]):
         with Vertical(id="pr-dialog"):
             yield Static(t("prep.record.title"), id="pr-dialog-title", markup=False)
             yield Label(t("prep.record.date"))
-            yield Input(today, id="pr-date")
+            yield Input(today, id="pr-date", compact=True)
             yield Label(t("prep.record.notes"))
             yield TextArea(id="pr-notes", soft_wrap=True, show_line_numbers=False)
             yield Static("", id="pr-error", markup=False)
             with Horizontal(id="pr-buttons"):
-                yield Button(f"{t('key.save')} (ctrl+s)", id="pr-save", variant="primary")
-                yield Button(f"{t('key.cancel')} (esc)", id="pr-cancel")
+                yield Button(
+                    f"{t('key.save')} (ctrl+s)", id="pr-save", variant="primary", compact=True
+                )
+                yield Button(f"{t('key.cancel')} (esc)", id="pr-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#pr-date", Input).focus()
@@ -83,8 +90,19 @@ class MeetingDialog(OkrModal[Meeting]):
             error.display = True
             self.query_one("#pr-date", Input).focus()
             return
-        notes = self.query_one("#pr-notes", TextArea).text.strip()
-        self.dismiss(Meeting(date=day, notes=notes))
+        meeting = Meeting(date=day, notes=self.query_one("#pr-notes", TextArea).text.strip())
+        # Written here, through the one save path: if the store refuses it, the dialog
+        # stays open with what was typed (and the notes are kept beside the store).
+        if saving.write(self, lambda: self.app.store.add_meeting(meeting), rescue=self.rescue()):
+            self.dismiss(meeting)
+
+    def rescue(self) -> saving.Rescue:
+        """The typed date and notes, kept beside the store if the store refuses them."""
+        date = self.query_one("#pr-date", Input).value
+        notes = self.query_one("#pr-notes", TextArea).text
+        return saving.Rescue(
+            "meeting", date.strip() or "undated", lambda: {"date": date, "notes": notes}
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -103,30 +121,54 @@ class PrepScreen(OkrScreen):
         super().__init__()
         self.lang = "en"
         self.text = ""  # the Markdown shown and copied
+        self._asked = 0  # counts the requests: only the newest one's text is shown
+        self.built_for: tuple[str, int] | None = None
+
+    @property
+    def ready(self) -> bool:
+        return self.built_for == (self.lang, self._asked) and not self.preview.rendering
 
     def compose(self) -> ComposeResult:
-        from textual.widgets import Markdown  # heavy: only when the screen opens
-
         yield Header()
-        with VerticalScroll(id="pr-pane"):
-            yield Markdown(id="pr-md", open_links=False)
+        yield Preview(id="pr-preview")
         yield Footer()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         self.sub_title = t("prep.sub")
         self.lang = self.app.lang
-        await self.show()
+        self.preview.focus()
+        self.show()
 
-    async def show(self) -> None:
-        """Render the talking points from the day after the last one-on-one up to today."""
-        from textual.widgets import Markdown
+    @property
+    def preview(self) -> Preview:
+        return self.query_one("#pr-preview", Preview)
 
-        rollup = prep_report(self.app.store, None, weeks.today())
-        self.text = render_prep(rollup, "md", self.lang)
-        await self.query_one("#pr-md", Markdown).update(self.text)
-        pane = self.query_one("#pr-pane")
-        pane.scroll_home(animate=False)
-        pane.focus()
+    def show(self) -> None:
+        """The talking points from the day after the last one-on-one up to today, made in a
+        worker and rendered by the preview."""
+        self._asked += 1
+        key = (self.lang, self._asked)
+        self.preview.busy()
+        self.run_worker(partial(self._build, key), exclusive=True, group="prep")
+
+    async def _build(self, key: tuple[str, int]) -> None:
+        """Make the talking points and hand them to the preview (an async worker: see
+        SummaryScreen._build)."""
+        from tui.errors import is_user_error, sentence
+
+        try:
+            rollup = prep_report(self.app.store, None, weeks.today())
+            await asyncio.sleep(0)
+            text = render_prep(rollup, "md", key[0])
+        except Exception as e:
+            if not is_user_error(e):
+                raise
+            self.preview.loading = False
+            self.notify(sentence(e), severity="error", markup=False)
+            return
+        self.text = text
+        self.built_for = key
+        self.preview.show(text, "md")
 
     # -- actions ------------------------------------------------------------------------------------
 
@@ -136,21 +178,20 @@ class PrepScreen(OkrScreen):
     def action_record(self) -> None:
         self.app.push_screen(MeetingDialog(), self.recorded)
 
-    async def recorded(self, meeting: Meeting | None) -> None:
+    def recorded(self, meeting: Meeting | None) -> None:
+        """The dialog saved a one-on-one (or was closed: None)."""
         if meeting is None:
             return
-        try:
-            self.app.store.add_meeting(meeting)
-        except (StoreError, InvalidData, OSError) as e:
-            self.notify(str(e), severity="error")
-            return
         self.notify(t("prep.recorded", date=meeting.date))
-        await self.show()
+        self.show()
 
-    async def action_toggle_lang(self) -> None:
+    def action_toggle_lang(self) -> None:
         self.lang = LANGS[(LANGS.index(self.lang) + 1) % len(LANGS)]
-        await self.show()
+        self.show()
 
     def action_copy(self) -> None:
+        if self.built_for != (self.lang, self._asked):
+            self.notify(t("rollup.not_ready"), severity="warning")
+            return
         self.app.copy_to_clipboard(self.text)
         self.notify(t("rollup.copied", lines=len(self.text.splitlines())))

@@ -3,7 +3,14 @@
 The text is exactly what ``okr summary --month M --lang L --format F`` prints
 (the same tui.report functions make it), so a saved file and the command's
 output are the same bytes. Markdown is previewed rendered; plain text and
-JSON as they are, in a monospace pane that scrolls both ways.
+JSON as they are, long lines wrapped under their own indent (the saved text is
+not changed).
+
+Nothing slow runs on the UI thread: the rollup and the text are made in a worker
+thread, and the preview (screens.preview) renders the text in another, so every key
+(``l``, ``f``, ``[``, ``]``) answers at once, even on years of history; the bar
+shows the new choice at once and the preview a loading indicator until it is ready.
+Only the newest choice is shown when keys come faster than the work.
 
 The month starts as the command's default (tui.report.default_month: the
 current month, or the previous one during days 1-7). The language of the
@@ -13,22 +20,25 @@ UI); it starts as the UI's.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
-from textual.containers import ScrollableContainer, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from screens import saving
 from screens.base import OkrScreen
 from screens.dialogs import AskDialog, ConfirmDialog
+from screens.preview import Preview
 from store import weeks
 from tui.i18n import LANGS, t
 from tui.report import FORMATS, default_month, render_summary, summary_rollups
 
 EXTENSIONS = {"md": "md", "text": "txt", "json": "json"}
-KEPT_VIEWS = 4  # Markdown renderings kept mounted (see SummaryScreen.show_markdown)
 MONTH_KEYS = Binding.Group("summary.key.month", compact=True)
 
 
@@ -105,8 +115,18 @@ class SummaryScreen(OkrScreen):
         self.month = default_month(weeks.today())
         self.lang = "en"
         self.fmt = "md"
-        self.text = ""  # what is previewed, saved and copied
-        self.views: dict = {}  # Markdown text -> its mounted Markdown widget, oldest first
+        self.text = ""  # what is previewed, saved and copied: the text of ``built_for``
+        self.built_for: tuple[str, str, str] | None = None
+
+    @property
+    def choice(self) -> tuple[str, str, str]:
+        return (self.month, self.lang, self.fmt)
+
+    @property
+    def ready(self) -> bool:
+        """Whether the text of the current choice is made and on screen."""
+        preview = self.preview
+        return self.built_for == self.choice and not preview.rendering
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -115,70 +135,61 @@ class SummaryScreen(OkrScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="sm-bar", markup=False)
-        yield VerticalScroll(id="sm-md-pane")
-        with ScrollableContainer(id="sm-raw-pane"):
-            yield Static("", id="sm-raw", markup=False)
+        yield Preview(id="sm-preview")
         yield Static("", id="sm-status", markup=False)
         yield Footer()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         self.sub_title = t("summary.sub")
         self.lang = self.app.lang
-        await self.show()
-
-    async def show(self) -> None:
-        """Render the summary for the current month, language and format, and preview it."""
-        today = weeks.today()
-        rollups = summary_rollups(self.app.store, self.month, today)
-        self.text = render_summary(rollups, self.month, self.fmt, self.lang, today=today)
-        self.query_one("#sm-bar", Static).update(
-            t(
-                "summary.bar",
-                month=self.month,
-                language=t(f"rollup.lang.{self.lang}"),
-                fmt=t(f"summary.fmt.{self.fmt}"),
-            )
-        )
-        md_pane = self.query_one("#sm-md-pane")
-        raw_pane = self.query_one("#sm-raw-pane")
-        is_md = self.fmt == "md"
-        md_pane.display = is_md
-        raw_pane.display = not is_md
-        if is_md:
-            await self.show_markdown()
-            md_pane.scroll_home(animate=False)
-            md_pane.focus()
-        else:
-            self.query_one("#sm-raw", Static).update(self.text)
-            raw_pane.scroll_home(animate=False)
-            raw_pane.focus()
-
-    async def show_markdown(self) -> None:
-        """Show ``self.text`` rendered, in a Markdown widget kept for the next time it is shown.
-
-        Laying out a month's Markdown takes Textual most of a second (hundreds of
-        widgets), so the last few renderings stay mounted (hidden): switching the
-        language or the format back is then instant.
-        """
-        from textual.widgets import Markdown  # heavy: only when the screen needs it
-
-        view = self.views.pop(self.text, None)
-        if view is None:
-            view = Markdown(open_links=False, classes="sm-md")
-            await self.query_one("#sm-md-pane").mount(view)
-            await view.update(self.text)
-        self.views[self.text] = view  # the newest last
-        for other in self.views.values():
-            other.display = other is view
-        while len(self.views) > KEPT_VIEWS:
-            await self.views.pop(next(iter(self.views))).remove()
+        self.query_one(Preview).focus()
+        self.show()
 
     @property
-    def preview(self):
-        """The Markdown widget on show (None when the format is not Markdown)."""
-        if self.fmt != "md":
-            return None
-        return self.views.get(self.text)
+    def preview(self) -> Preview:
+        return self.query_one("#sm-preview", Preview)
+
+    def show(self) -> None:
+        """Show the current choice in the bar at once; make its text in a worker."""
+        self.show_bar()
+        self.preview.busy()
+        self.run_worker(partial(self._build, self.choice), exclusive=True, group="summary")
+
+    async def _build(self, choice: tuple[str, str, str]) -> None:
+        """Make the text of ``choice`` and hand it to the preview. An async worker on the
+        UI's loop (exclusive: a newer choice cancels it), giving the UI its turn between
+        the rollup and the text; each takes a few milliseconds even on years of history."""
+        from tui.errors import is_user_error, sentence
+
+        month, lang, fmt = choice
+        today = weeks.today()
+        try:
+            rollups = summary_rollups(self.app.store, month, today)
+            await asyncio.sleep(0)
+            text = render_summary(rollups, month, fmt, lang, today=today)
+        except Exception as e:
+            if not is_user_error(e):
+                raise
+            self.preview.loading = False
+            self.say(sentence(e), error=True)
+            return
+        self.text = text
+        self.built_for = choice
+        self.preview.show(text, fmt)
+
+    def show_bar(self, wide: bool = False) -> None:
+        """The current choice; with ``wide``, how to see a table wider than the screen."""
+        bar = t(
+            "summary.bar",
+            month=self.month,
+            language=t(f"rollup.lang.{self.lang}"),
+            fmt=t(f"summary.fmt.{self.fmt}"),
+        )
+        self.query_one("#sm-bar", Static).update(bar + (t("summary.bar_wide") if wide else ""))
+
+    @on(Preview.Shown)
+    def shown(self, event: Preview.Shown) -> None:
+        self.show_bar(wide=event.preview.wide)
 
     def say(self, message: str, *, error: bool = False) -> None:
         """A message in the status line (it stays) and as a notification."""
@@ -186,64 +197,79 @@ class SummaryScreen(OkrScreen):
         status.update(message)
         status.set_class(error, "error")
         status.display = True
-        self.notify(message, severity="error" if error else "information")
+        self.notify(message, severity="error" if error else "information", markup=False)
+
+    def _need_text(self) -> bool:
+        """Whether the text of the current choice is made (save and copy need it)."""
+        if self.built_for == self.choice:
+            return True
+        self.notify(t("rollup.not_ready"), severity="warning")
+        return False
 
     # -- actions ------------------------------------------------------------------------------------
 
     def action_back(self) -> None:
         self.dismiss()
 
-    async def action_month(self, step: int) -> None:
+    def action_month(self, step: int) -> None:
         self.month = weeks.shift_month(self.month, step)
-        await self.show()
+        self.show()
 
     def action_ask_month(self) -> None:
-        async def chosen(month: str | None) -> None:
+        def chosen(month: str | None) -> None:
             if month is not None:
                 self.month = month
-                await self.show()
+                self.show()
 
         self.app.push_screen(
             AskDialog(t("summary.ask_month"), self.month, check=check_month), chosen
         )
 
-    async def action_toggle_lang(self) -> None:
+    def action_toggle_lang(self) -> None:
         self.lang = next_in(LANGS, self.lang)
-        await self.show()
+        self.show()
 
-    async def action_toggle_format(self) -> None:
+    def action_toggle_format(self) -> None:
         self.fmt = next_in(FORMATS, self.fmt)
-        await self.show()
+        self.show()
 
     def action_save(self) -> None:
+        if not self._need_text():
+            return
         name = default_file_name(self.month, self.lang, self.fmt)
         question = t("summary.ask_path", cwd=Path.cwd())
-        self.app.push_screen(AskDialog(question, name, check=check_path), self.save_to)
+        text = self.text
+        self.app.push_screen(
+            AskDialog(question, name, check=check_path), lambda path: self.save_to(path, text)
+        )
 
-    def save_to(self, path: Path | None) -> None:
+    def save_to(self, path: Path | None, text: str) -> None:
         if path is None:
             return
         if path.exists():
 
             def confirmed(yes: bool | None) -> None:
                 if yes:
-                    self.write(path)
+                    self.write(path, text)
 
             self.app.push_screen(ConfirmDialog(t("summary.replace", path=path)), confirmed)
             return
-        self.write(path)
+        self.write(path, text)
 
-    def write(self, path: Path) -> None:
+    def write(self, path: Path, text: str) -> None:
+        """Write the file through the one save path: an error is said as every other one."""
         from store.storage import write_file_atomic
 
-        try:
-            write_file_atomic(path, self.text)
-        except OSError as e:
-            reason = e.strerror or str(e)
-            self.say(t("summary.save_failed", path=path, reason=reason), error=True)
-            return
-        self.say(t("summary.saved", path=path))
+        if saving.write(self, lambda: write_file_atomic(path, text)):
+            self.say(t("summary.saved", path=path))
+        else:
+            status = self.query_one("#sm-status", Static)
+            status.update(t("summary.not_saved", path=path))
+            status.set_class(True, "error")
+            status.display = True
 
     def action_copy(self) -> None:
+        if not self._need_text():
+            return
         self.app.copy_to_clipboard(self.text)
         self.notify(t("rollup.copied", lines=len(self.text.splitlines())))

@@ -10,6 +10,7 @@ import pytest
 from rich.console import Console
 from textual import events
 from textual.widgets import Input, Static, TextArea
+from waiting import until
 
 from screens.dialogs import ConfirmDialog
 from screens.editor import EditorScreen, Outline
@@ -361,9 +362,10 @@ async def paste(pilot, text: str) -> PasteScreen:
     screen = pilot.app.screen
     assert isinstance(screen, PasteScreen)
     assert pilot.app.focused is screen.query_one("#paste-text", TextArea)
+    box = screen.query_one("#paste-text", TextArea)
     pilot.app.post_message(events.Paste(text))  # as a terminal's bracketed paste arrives
-    await pilot.pause(0.5)  # the preview waits for typing to settle
-    await pilot.pause()
+    # The preview is rebuilt once typing settles: wait until it shows the box's text.
+    await until(pilot, lambda: box.text and screen.previewed == box.text, "the preview")
     return screen
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Input, TextArea
+from waiting import ready, until
 
 from tui.app import OkrApp
 
@@ -22,8 +23,9 @@ def steps(state: str):
         await pilot.pause()
         for key in KEYS[state]:
             await pilot.press(key)
-            await pilot.pause()
+            await ready(pilot)  # the summary's and the prep's text made and shown
         if state == "prep_record":
+            await until(pilot, lambda: type(pilot.app.screen).__name__ == "MeetingDialog")
             await pilot.press("enter", *"Agreed: legal first")
         for widget in pilot.app.screen.query("Input, TextArea"):
             if isinstance(widget, Input | TextArea):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 
 from rich.text import Text
@@ -43,6 +44,11 @@ class OkrApp(App):
         self.title = t("app.title") + (f" — {t('app.demo')}" if demo else "")
 
     def on_mount(self) -> None:
+        # The store's data lives as long as the app, hundreds of thousands of objects on
+        # years of history: kept out of the garbage collector's full passes, which
+        # otherwise walk all of it and stop the UI for ~60 ms at a time (measured while a
+        # five-year summary renders). Read again after a change elsewhere: frozen again.
+        gc.freeze()
         self.set_interval(STORE_POLL_SECONDS, self.check_store)
         if self.start_checkin:
             from screens.checkin import CheckInScreen
@@ -51,6 +57,9 @@ class OkrApp(App):
             self.push_screen(CheckInScreen(ids[0], week, queue=ids[1:]))
         elif self.start_screen is not None:
             self.push_screen(self.start_screen())
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # what was kept out of collections can go with the app (tests run many)
 
     def get_default_screen(self) -> Screen:
         # The home screen is the default screen, not pushed after mount: the first
@@ -71,6 +80,7 @@ class OkrApp(App):
                 self.notify(sentence(e), severity="error", timeout=10, markup=False)
             return
         self._store_error_shown = False
+        gc.freeze()
         for screen in self.screen_stack:
             handler = getattr(screen, "store_changed", None)
             if handler is not None:

@@ -101,6 +101,10 @@ WORDS = {
 WORDS |= {
     # the paste box
     "paste.key.create": ("Create", "创建"),
+    "paste.restored": (
+        "The text of an import that was not saved is back in the box.",
+        "上次未保存的导入文本已放回输入框。",
+    ),
     "paste.sub": ("Import O/KR/E text", "导入 O/KR/E 文本"),
     "paste.box": ("Paste O / KR / E lines", "粘贴 O / KR / E 文本"),
     "paste.month": ("Month", "月份"),

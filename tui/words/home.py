@@ -25,4 +25,16 @@ WORDS = {
         "its weeks from its history (h).",
         "{week} 不在该目标的周期内（{start} 至 {end}）：可在历史（h）中打开它的某一周。",
     ),
+    "home.no_archived": (
+        "Nothing is archived: every objective is on this list already.",
+        "没有已归档的目标：所有目标都已在列表中。",
+    ),
+    "home.showing_archived": (
+        "Showing the archived objectives too ({n}); press a again to hide them.",
+        "已同时显示已归档的目标（{n} 个）；再按 a 隐藏。",
+    ),
+    "home.hiding_archived": (
+        "Archived objectives hidden ({n}); press a to show them.",
+        "已隐藏已归档的目标（{n} 个）；按 a 显示。",
+    ),
 }

@@ -16,6 +16,7 @@ WORDS = {
         "Month {month}  ·  Language {language}  ·  Format {fmt}",
         "月份 {month}  ·  语言 {language}  ·  格式 {fmt}",
     ),
+    "summary.bar_wide": ("  ·  ← → wide tables", "  ·  ← → 查看宽表格"),
     "summary.fmt.md": ("Markdown", "Markdown"),
     "summary.fmt.text": ("plain text", "纯文本"),
     "summary.fmt.json": ("JSON", "JSON"),
@@ -38,7 +39,11 @@ WORDS = {
     "summary.is_dir": ("{path} is a folder: type a file name.", "{path} 是文件夹，请输入文件名。"),
     "summary.replace": ("{path} exists. Replace it?", "{path} 已存在，要替换吗？"),
     "summary.saved": ("Saved to {path}", "已保存到 {path}"),
-    "summary.save_failed": ("Could not save {path}: {reason}.", "无法保存 {path}：{reason}。"),
+    "summary.not_saved": ("{path} was not saved.", "{path} 未保存。"),
+    "rollup.not_ready": (
+        "Still preparing the text: try again in a moment.",
+        "内容还在生成中，请稍后再试。",
+    ),
     # the prep screen
     "prep.sub": ("One-on-one prep", "一对一准备"),
     "prep.key.record": ("Record 1:1", "记录一对一"),
