@@ -91,7 +91,7 @@ def test_month_to_date_label():
     en = render_summary([r], "2026-10", "text", "en")
     assert en.startswith("OKR summary: October 2026 (to date)")
     assert "3 of 4 weeks due so far checked in (the month has 5). Missing: 2026-W42." in en
-    assert "(截至目前)" in render_summary([r], "2026-10", "md", "zh")
+    assert "2026年10月（截至目前）" in render_summary([r], "2026-10", "md", "zh")
 
 
 def _cells(line: str) -> list[str]:

@@ -204,7 +204,7 @@ def _running(month: str, today) -> bool:
 def _month_label(month: str, to_date: bool, lang: str) -> str:
     year, mon = weeks.parse_month(month)
     label = t("report.month_title", lang, name=t(f"report.month.{mon}", lang), year=year)
-    return f"{label} ({t('report.to_date', lang)})" if to_date else label
+    return label + _paren(t("report.to_date", lang), lang) if to_date else label
 
 
 # Values, targets, statuses and numbers read as tui.format writes them on every screen; a
@@ -282,7 +282,13 @@ def _verdict_sentence(verdict: str, reasons: list[Reason], lang: str) -> str:
 
 
 def _colon(head: str, text: str, lang: str) -> str:
+    """``head: text``; Chinese takes the full-width colon."""
     return f"{head}：{text}" if lang == "zh" else f"{head}: {text}"
+
+
+def _paren(text: str, lang: str) -> str:
+    """`` (text)`` after a word; Chinese takes full-width brackets and no space."""
+    return f"（{text}）" if lang == "zh" else f" ({text})"
 
 
 def _kr_cell(label: str, title: str) -> str:
@@ -293,8 +299,8 @@ def _item_cell(kr_label: str, title: str | None) -> str:
     return f"{kr_label} · {_u(title, newlines=False)}"
 
 
-def _note_lines(level: int, head: str, text: str) -> list[tuple[int, str]]:
-    return [(level, f"{head}: {_u(text)}")]
+def _note_lines(level: int, head: str, text: str, lang: str) -> list[tuple[int, str]]:
+    return [(level, _colon(head, _u(text), lang))]
 
 
 def _risk(r: Risk, lang: str) -> str:
@@ -347,7 +353,7 @@ def _grouped(entries: list[Entry], lang: str) -> list[tuple[int, str]]:
                 t("report.kr_note", lang) if e.item_id is None else _u(e.item_title, newlines=False)
             )
             lines.append((1, head))
-        lines += _note_lines(2, e.week, e.text)
+        lines += _note_lines(2, e.week, e.text, lang)
     return lines
 
 
@@ -397,7 +403,7 @@ def _summary_blocks(r: MonthRollup, lang: str) -> list[Block]:
         ("report.dropped", r.dropped),
         ("report.finished", r.finished),
     ):
-        names = sep.join(f"{_item_cell(x.kr_label, x.title)} ({x.week})" for x in refs)
+        names = sep.join(_item_cell(x.kr_label, x.title) + _paren(x.week, lang) for x in refs)
         out.append(Para(_colon(t(key, lang), names or t("report.none", lang), lang)))
 
     out.append(Heading(3, t("report.s5", lang)))
@@ -406,7 +412,8 @@ def _summary_blocks(r: MonthRollup, lang: str) -> list[Block]:
     out.append(Heading(4, t("report.week_notes", lang)))
     out.append(
         _bullets_or(
-            [(0, f"{n.week}: {_u(n.text)}") for n in r.week_notes], t("report.no_week_notes", lang)
+            [(0, _colon(n.week, _u(n.text), lang)) for n in r.week_notes],
+            t("report.no_week_notes", lang),
         )
     )
 
@@ -434,7 +441,14 @@ def _summary_blocks(r: MonthRollup, lang: str) -> list[Block]:
     out.append(
         _bullets_or(
             [
-                (0, f"{_item_cell(e.kr_label, e.item_title)} ({e.week}): {_u(e.text)}")
+                (
+                    0,
+                    _colon(
+                        _item_cell(e.kr_label, e.item_title) + _paren(e.week, lang),
+                        _u(e.text),
+                        lang,
+                    ),
+                )
                 for e in r.open_adjustments
             ],
             t("report.none", lang),
@@ -446,7 +460,11 @@ def _summary_blocks(r: MonthRollup, lang: str) -> list[Block]:
             [
                 (
                     0,
-                    f"{_item_cell(x.kr_label, x.title)} ({status_text(x.status, lang) if x.status else t('report.no_status', lang)})",
+                    _item_cell(x.kr_label, x.title)
+                    + _paren(
+                        status_text(x.status, lang) if x.status else t("report.no_status", lang),
+                        lang,
+                    ),
                 )
                 for x in r.running
             ],
@@ -462,7 +480,10 @@ def _summary_blocks(r: MonthRollup, lang: str) -> list[Block]:
     out.append(Heading(3, t("report.s_meetings", lang)))
     out.append(
         _bullets_or(
-            [(0, f"{m.date}: {_u(m.notes)}" if m.notes.strip() else m.date) for m in r.meetings],
+            [
+                (0, _colon(m.date, _u(m.notes), lang) if m.notes.strip() else m.date)
+                for m in r.meetings
+            ],
             t("report.no_meetings", lang),
         )
     )
@@ -576,7 +597,9 @@ def _prep_blocks(p: PrepRollup, lang: str) -> list[Block]:
         out.append(_bullets_or(_grouped(o.adjustments, lang), t("report.none", lang)))
         out.append(Heading(3, t("report.prep.asks", lang)))
         out.append(
-            _bullets_or([(0, f"{n.week}: {_u(n.text)}") for n in o.asks], t("report.none", lang))
+            _bullets_or(
+                [(0, _colon(n.week, _u(n.text), lang)) for n in o.asks], t("report.none", lang)
+            )
         )
         if o.missing:
             out.append(Para(t("report.prep.missing", lang, weeks=", ".join(o.missing))))

@@ -18,12 +18,7 @@ from store.model import Objective
 from store.quarter import ChainSummary, SpanSummary
 from tui import format as fmt_
 from tui.i18n import t
-from tui.report import Block, Bullets, Heading, Para, Table, _json, _write
-from tui.text import inert
-
-
-def _u(text: str | None, *, newlines: bool = True) -> str:
-    return inert(text or "", newlines=newlines)
+from tui.report import Block, Bullets, Heading, Para, Table, _colon, _json, _paren, _u, _write
 
 
 def decimal(value: float | None, places: int = 1) -> str:
@@ -41,15 +36,6 @@ def grade_text(grade: float | None, own: bool = False) -> str:
     if own and abs(grade * 10 - round(grade * 10)) > 1e-9:
         return f"{grade:.2f}"
     return f"{grade:.1f}"
-
-
-def _colon(head: str, text: str, lang: str) -> str:
-    return f"{head}：{text}" if lang == "zh" else f"{head}: {text}"
-
-
-def _paren(text: str, lang: str) -> str:
-    """`` (text)``, or ``（text）`` in Chinese."""
-    return f"（{text}）" if lang == "zh" else f" ({text})"
 
 
 def period_label(start: str, end: str, lang: str) -> str:
@@ -388,6 +374,6 @@ def _chain_blocks(c: ChainSummary, lang: str) -> list[Block]:
         out.append(Bullets(lines))
 
     out.append(Heading(3, t("cycle.span.s5", lang)))
-    asks = [(0, f"{a.week}: {_u(a.text)}") for a in c.asks]
+    asks = [(0, _colon(a.week, _u(a.text), lang)) for a in c.asks]
     out.append(Bullets(asks) if asks else Para(t("cycle.span.no_asks", lang)))
     return out

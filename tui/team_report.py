@@ -42,6 +42,7 @@ from tui.report import (
     Bullets,
     Heading,
     Para,
+    _colon,
     _json,
     _month_label,
     _plain_data,
@@ -312,7 +313,7 @@ def _objective_blocks(o: TeamObjective, rollup: TeamRollup, lang: str) -> list[B
         out.append(Bullets([(0, _risk(x, lang)) for x in items]))
     if o.week_notes:
         out.append(Heading(4, t("team.asks", lang)))
-        out.append(Bullets([(0, f"{n.week}: {_u(n.text)}") for n in o.week_notes]))
+        out.append(Bullets([(0, _colon(n.week, _u(n.text), lang)) for n in o.week_notes]))
     review = review_lines(getattr(r, "review", None) or o.review, r, lang)
     if review:
         out.append(Heading(4, t("team.review", lang)))
