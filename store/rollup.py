@@ -75,12 +75,12 @@ class KRMonth:
     kind: str
     unit: str
     weight: float
-    start: float  # the KR's own start
+    start: float | None  # the KR's own start (None: unknown, or a level to hold)
     target: float | None  # None: unknown
-    month_start: float  # value at the start of the month
-    month_end: float  # value at the end of the month (to date)
+    month_start: float | None  # value at the start of the month (None: unknown)
+    month_end: float | None  # value at the end of the month (to date)
     measured: bool  # a value was recorded in the month
-    change: float
+    change: float | None  # None: a value is unknown
     progress: float | None  # uncapped; None when the target is unknown
     score: float | None  # capped 0..1
     expected: float  # linear expected progress on the pace date
@@ -212,9 +212,9 @@ class KRMove:
     kind: str
     unit: str
     target: float | None
-    before: float
-    now: float
-    change: float
+    before: float | None  # None: the start is unknown (a level to hold has none)
+    now: float | None
+    change: float | None
     progress: float | None
     score: float | None
     pace: str | None
@@ -467,7 +467,7 @@ def _kr_month(
         month_start=month_start,
         month_end=month_end,
         measured=latest is not None,
-        change=month_end - month_start,
+        change=_change(month_start, month_end),
         progress=progress,
         score=model.score(kr, month_end),
         expected=expected,
@@ -475,6 +475,12 @@ def _kr_month(
         confidence_first=confidences[0] if confidences else None,
         confidence_last=confidences[-1] if confidences else None,
     )
+
+
+def _change(first: float | None, last: float | None) -> float | None:
+    """How far a KR moved; None when a value is unknown (a KR whose start is unknown, or a
+    level to hold, which has none, before its first measured week)."""
+    return None if first is None or last is None else last - first
 
 
 def _risk_reasons(krs: list[KRMonth] | list[KRMove], risks: list[Risk]) -> list[Reason]:
@@ -717,7 +723,7 @@ def _kr_move(
         target=kr.target,
         before=value_before,
         now=now,
-        change=now - value_before,
+        change=_change(value_before, now),
         progress=progress,
         score=model.score(kr, now),
         pace=pace(kr, progress, expected),

@@ -196,14 +196,16 @@ def _status(status: str | None, lang: str) -> str:
     return t(f"status.{status}", lang) if status else "—"
 
 
-def _signed(value: float) -> str:
+def _signed(value: float | None) -> str:
+    if value is None:
+        return "—"
     if value == 0:
         return "0"
     return ("+" if value > 0 else "-") + number(abs(value))
 
 
-def _value(kind: str, value: float, lang: str) -> str:
-    if kind == "milestone":
+def _value(kind: str, value: float | None, lang: str) -> str:
+    if kind == "milestone" and value is not None:
         return t("milestone.done" if value >= 1 else "milestone.open", lang)
     return number(value)
 
