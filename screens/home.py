@@ -28,6 +28,8 @@ def sparkline(kr: KeyResult, values: list[float | None]) -> str:
     low, high = kr.start, kr.target if kr.target is not None else max(known)
     if kr.kind == "milestone":
         low, high = 0, 1
+    if low is None:  # a start still unknown, or a level to hold (it has none)
+        low = min(known)
     lo, hi = min(low, high), max(low, high)
     span = (hi - lo) or 1
     out = []

@@ -1,5 +1,6 @@
 """A KR without a start (a level to hold, or a start still unknown) in the month summary
-and the one-on-one prep: its change is unknown ("—"), not a crash."""
+and the one-on-one prep (its change is unknown: "—") and on a home card (its sparkline
+runs from the lowest value): not a crash."""
 
 from __future__ import annotations
 
@@ -53,3 +54,16 @@ def test_summary_and_prep_of_krs_without_a_start(tmp_path):
     assert "— → 3.5" in row
     row = next(line for line in result.output.splitlines() if "Win customers" in line)
     assert "0 → 4" in row and "+4" in row
+
+
+def test_home_card_of_a_kr_without_a_start(tmp_path):
+    from screens.home import ObjectiveCard, sparkline
+
+    _store(tmp_path)
+    store = Store(tmp_path)
+    o = store.objective("o1")
+    assert (
+        sparkline(o.key_results[0], [3.5, None, 2.0]) == "▆ ▁"
+    )  # from the lowest value up to the level
+    assert sparkline(o.key_results[1], [55]) == "▁"
+    ObjectiveCard(o, store)  # builds its table
