@@ -75,6 +75,7 @@ class DueRow(NamedTuple):
     end: str
     checked_in: bool  # a check-in is saved for the week asked about (a draft does not count)
     closed: bool = False  # the period was closed (graded): never due again
+    archived: bool = False  # never due (due_rows leaves archived objectives out)
 
 
 class _Unchecked:
@@ -86,10 +87,16 @@ UNCHECKED: Any = _Unchecked()  # save_checkin(expected_stamp=...) default: no co
 
 
 def default_data_dir() -> Path:
-    """``OKR_DATA_DIR``, else the platform's user data dir."""
+    """``OKR_DATA_DIR``, else the platform's user data dir (without importing platformdirs
+    where store.index can tell it)."""
     env = os.environ.get("OKR_DATA_DIR")
     if env:
         return Path(env).expanduser()
+    from store.index import default_data_dir as plain
+
+    folder = plain()
+    if folder is not None:
+        return Path(folder)
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_DIR_NAME, appauthor=False))
@@ -111,6 +118,7 @@ class Store:
         self.storage = AtomicJSONStorage(self.path)
         self.storage.validate = self._validate
         self.storage.validate_key = _rules_key()
+        self.storage.on_valid = self._keep_index
         self.damaged: DamagedStoreError | None = None
         try:
             data = self.storage.read()
@@ -207,6 +215,19 @@ class Store:
                 self._table("meta").insert({"schema": SCHEMA_VERSION})
             yield
 
+    def _keep_index(self, stamp: tuple, crc: int, data: dict) -> None:
+        from store import index
+
+        index.write(self.path, stamp, crc, data)
+
+    def keep_index(self) -> None:
+        """Write the small index beside the store (store.index) of the file as it is now
+        (``okr due`` after it had to open the store); nothing when there is no file."""
+        data = self.storage.read()
+        stamp, crc = self.storage._stamp, self.storage.crc
+        if data is not None and stamp is not None and crc is not None:
+            self._keep_index(stamp, crc, data)
+
     def changed_on_disk(self) -> bool:
         return self.storage.changed_on_disk()
 
@@ -231,7 +252,7 @@ class Store:
 
     def due_rows(self, week: str) -> list[DueRow]:
         """The non-archived objectives, each with whether ``week`` has a saved check-in:
-        what ``okr due`` (tui.cli.missing_checkins) needs, read from the stored documents
+        what ``okr due`` (tui.cli.missing) needs, read from the stored documents
         without building a model (nor importing store.model)."""
         done = {d["objective"] for d in self._docs("checkins") if d["week"] == week}
         return [

@@ -398,6 +398,11 @@ class AtomicJSONStorage:
         self.validate_key: str | None = None
         self.daily_backup = True
         self._backed_up_on: date | None = None
+        # Set by the repository: called with (stat stamp, CRC-32, data) whenever the data
+        # is known valid and current: after a full read validated the file, after our own
+        # write (store.index keeps its small index of it). Must not raise.
+        self.on_valid: Callable[[tuple, int, dict], None] | None = None
+        self.crc: int | None = None  # CRC-32 of the file as last read or written (with a key)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -451,6 +456,7 @@ class AtomicJSONStorage:
         key = None
         if self.validate_key:
             key = self._cache_key(stamp, raw)
+            self.crc = key[-1]
             data = self._cached(key)
             if data is not None:
                 return data
@@ -477,6 +483,8 @@ class AtomicJSONStorage:
             if key is not None:
                 data = _shared(data)
                 self._write_cache(key, data)
+                if self.on_valid is not None:
+                    self.on_valid(stamp, key[-1], data)
         return data
 
     # -- the parse cache -------------------------------------------------------------------
@@ -606,7 +614,11 @@ class AtomicJSONStorage:
         # (plain JSON values only), but for the order of dict keys (the file's are
         # sorted): no reader depends on it (store.repo reads documents in id order).
         if plain and self.validate_key and self._stamp and self._stamp[0] == inode:
-            self._write_cache(self._cache_key(self._stamp, raw), self._data)
+            key = self._cache_key(self._stamp, raw)
+            self.crc = key[-1]
+            self._write_cache(key, self._data)
+            if self.on_valid is not None:
+                self.on_valid(self._stamp, key[-1], self._data)
 
     def _backup_first_write_of_day(self) -> None:
         if not self.daily_backup:
