@@ -48,33 +48,40 @@ def chained_history(
     store: Store, objective: Objective, last: int = 12
 ) -> dict[str, tuple[KeyResult, list[float | None]]]:
     """KR id -> (the KR to scale its sparkline by, its last ``last`` weekly values) across
-    the periods it continues (store.cycle.chained_series): scaled from the first
-    period's start, so that October's rise shows beside November's."""
+    the periods it continues (the end of store.cycle.chained_series): scaled from the
+    first period's start, so that October's rise shows beside November's. Reads the
+    chain's objectives and, from the newest period back, only as many check-ins as it
+    shows (not every check-in of every year)."""
     from dataclasses import replace
 
     from store.chain import kr_chain
-    from store.cycle import chained_series
 
-    objectives = store.objectives(include_archived=True)
-    checkins = store.checkins()
+    chain = store.objective_chain(objective.id)
     out = {}
     for kr in objective.key_results:
-        series = chained_series(objectives, checkins, objective.id, kr.id)
-        starts = [k.start for _, k in kr_chain(objectives, objective.id, kr.id)]
+        links = kr_chain(chain, objective.id, kr.id)
+        starts = [k.start for _, k in links]
         first = next((s for s in starts if s is not None), kr.start)
-        out[kr.id] = (replace(kr, start=first), [v for _, _, v in series][-last:])
+        values: list[float | None] = []
+        for o, k in reversed(links):
+            for c in reversed(store.recent_checkins(o.id, last - len(values))):
+                found = c.kr(k.id)
+                values.append(found.value if found is not None else None)
+            if len(values) >= last:
+                break
+        out[kr.id] = (replace(kr, start=first), values[::-1])
     return out
 
 
 def cycle_hint(objective: Objective, store: Store) -> Text | None:
     """The card's line offering to close the period (its last week has begun) or, once
     closed, to roll it into the next; None when neither is due."""
-    from store import cycle
+    from store import periods
 
     today = weeks.today()
-    if cycle.closable(objective, today):
+    if periods.closable(objective, today):
         return Text("  " + t("home.close_hint"), style="yellow")
-    if objective.closed and cycle.rollable(
+    if objective.closed and periods.rollable(
         objective, store.objectives(include_archived=True), today
     ):
         return Text("  " + t("home.next_hint"), style="yellow")
@@ -296,7 +303,7 @@ class HomeScreen(OkrScreen):
         the card shows it: asking the footer never reads the store)."""
         if action not in ("close_period", "next_period"):
             return True
-        from store import cycle
+        from store import periods
 
         if not self.is_mounted:
             return False
@@ -306,9 +313,9 @@ class HomeScreen(OkrScreen):
             return False
         objective = cards[0].objective
         if action == "close_period":
-            return cycle.closable(objective, weeks.today())
+            return periods.closable(objective, weeks.today())
         shown = [card.objective for card in self.query(ObjectiveCard)]
-        return cycle.rollable(objective, shown, weeks.today())
+        return periods.rollable(objective, shown, weeks.today())
 
     def action_close_period(self) -> None:
         from screens.close import CloseScreen

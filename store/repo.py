@@ -120,6 +120,11 @@ class Store:
         self.storage.validate_key = _rules_key()
         self.storage.on_valid = self._keep_index
         self.damaged: DamagedStoreError | None = None
+        # Lookups made once per version of a table (see _by_id, _by_objective).
+        self._objectives_seen: dict | None = None
+        self._objectives_by_id: dict[str, dict] = {}
+        self._checkins_seen: dict | None = None
+        self._checkins_by_objective: dict[str, list[dict]] = {}
         try:
             data = self.storage.read()
         except DamagedStoreError as e:
@@ -245,10 +250,35 @@ class Store:
     def objective(self, objective_id: str) -> Objective | None:
         from store.model import Objective
 
-        for d in self._docs("objectives"):
-            if d.get("id") == objective_id:
-                return Objective.from_valid(d)
-        return None
+        d = self._by_id().get(objective_id)
+        return None if d is None else Objective.from_valid(d)
+
+    def objective_chain(self, objective_id: str) -> list[Objective]:
+        """The objective and every earlier one it continues (``previous``), oldest first,
+        building those only (``store.chain.objective_chain`` of them all is the same)."""
+        from store.model import Objective
+
+        by_id = self._by_id()
+        out: list[Objective] = []
+        seen: set[str] = set()
+        d = by_id.get(objective_id)
+        while d is not None and d["id"] not in seen:
+            seen.add(d["id"])
+            out.append(Objective.from_valid(d))
+            d = by_id.get(d["previous"]) if d.get("previous") is not None else None
+        return out[::-1]
+
+    def _by_id(self) -> dict[str, dict]:
+        """Objective id -> its stored document (the first in id order), made once per
+        version of the table (TinyDB makes a new table dict whenever it changes one)."""
+        data = self.storage.read()
+        table = data.get("objectives", {}) if data else {}
+        if self._objectives_seen is not table:
+            by_id: dict[str, dict] = {}
+            for d in self._docs("objectives"):
+                by_id.setdefault(d["id"], d)
+            self._objectives_seen, self._objectives_by_id = table, by_id
+        return self._objectives_by_id
 
     def due_rows(self, week: str) -> list[DueRow]:
         """The non-archived objectives, each with whether ``week`` has a saved check-in:
@@ -345,9 +375,23 @@ class Store:
         return out
 
     def _checkin_docs(self, objective_id: str) -> list[dict]:
-        docs = [d for d in self._docs("checkins") if d["objective"] == objective_id]
-        docs.sort(key=lambda d: d["week"])
-        return docs
+        """The objective's stored check-ins, oldest week first (do not change the list)."""
+        return self._by_objective().get(objective_id, [])
+
+    def _by_objective(self) -> dict[str, list[dict]]:
+        """Objective id -> its stored check-ins, oldest week first, made once per version
+        of the table (as :meth:`_by_id`): a screen reads one objective's weeks without
+        going through every check-in of every year."""
+        data = self.storage.read()
+        table = data.get("checkins", {}) if data else {}
+        if self._checkins_seen is not table:
+            groups: dict[str, list[dict]] = {}
+            for d in table.values():
+                groups.setdefault(d["objective"], []).append(d)
+            for docs in groups.values():
+                docs.sort(key=lambda d: d["week"])
+            self._checkins_seen, self._checkins_by_objective = table, groups
+        return self._checkins_by_objective
 
     def recent_checkins(self, objective_id: str, last: int) -> list[CheckIn]:
         """The objective's ``last`` newest saved check-ins, oldest week first: ``checkins(
@@ -374,8 +418,8 @@ class Store:
         return self.checkin_and_stamp(objective_id, week)[0]
 
     def _checkin_doc(self, objective_id: str, week: str) -> dict | None:
-        for d in self._docs("checkins"):
-            if d.get("objective") == objective_id and d.get("week") == week:
+        for d in self._checkin_docs(objective_id):
+            if d.get("week") == week:
                 return _strip(d)
         return None
 
