@@ -54,18 +54,14 @@ def chained_history(
     shows (not every check-in of every year)."""
     from dataclasses import replace
 
-    from store.chain import kr_chain
-
-    chain = store.objective_chain(objective.id)
     out = {}
     for kr in objective.key_results:
-        links = kr_chain(chain, objective.id, kr.id)
-        starts = [k.start for _, k in links]
-        first = next((s for s in starts if s is not None), kr.start)
+        links = store.kr_links(objective.id, kr.id)
+        first = next((start for _, _, start in links if start is not None), kr.start)
         values: list[float | None] = []
-        for o, k in reversed(links):
-            for c in reversed(store.recent_checkins(o.id, last - len(values))):
-                found = c.kr(k.id)
+        for objective_id, kr_id, _ in reversed(links):
+            for c in reversed(store.recent_checkins(objective_id, last - len(values))):
+                found = c.kr(kr_id)
                 values.append(found.value if found is not None else None)
             if len(values) >= last:
                 break

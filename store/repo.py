@@ -244,8 +244,11 @@ class Store:
     def objectives(self, include_archived: bool = False) -> list[Objective]:
         from store.model import Objective
 
-        out = [Objective.from_valid(d) for d in self._docs("objectives")]
-        return [o for o in out if include_archived or not o.archived]
+        return [
+            Objective.from_valid(d)
+            for d in self._docs("objectives")
+            if include_archived or not d.get("archived", False)
+        ]
 
     def objective(self, objective_id: str) -> Objective | None:
         from store.model import Objective
@@ -253,19 +256,20 @@ class Store:
         d = self._by_id().get(objective_id)
         return None if d is None else Objective.from_valid(d)
 
-    def objective_chain(self, objective_id: str) -> list[Objective]:
-        """The objective and every earlier one it continues (``previous``), oldest first,
-        building those only (``store.chain.objective_chain`` of them all is the same)."""
-        from store.model import Objective
-
+    def kr_links(self, objective_id: str, kr_id: str) -> list[tuple[str, str, Any]]:
+        """(objective id, KR id, the KR's start) of the KR and of every earlier KR it
+        continues, oldest first: ``store.chain.kr_chain`` read from the stored documents,
+        without building the objectives of every period (home's sparklines)."""
         by_id = self._by_id()
-        out: list[Objective] = []
-        seen: set[str] = set()
+        out: list[tuple[str, str, Any]] = []
         d = by_id.get(objective_id)
-        while d is not None and d["id"] not in seen:
-            seen.add(d["id"])
-            out.append(Objective.from_valid(d))
-            d = by_id.get(d["previous"]) if d.get("previous") is not None else None
+        kr = _kr_doc(d, kr_id) if d is not None else None
+        while d is not None and kr is not None and len(out) < len(by_id):
+            out.append((d["id"], kr["id"], kr.get("start", 0)))
+            if kr.get("previous") is None or d.get("previous") is None:
+                break
+            d = by_id.get(d["previous"])
+            kr = _kr_doc(d, kr["previous"]) if d is not None else None
         return out[::-1]
 
     def _by_id(self) -> dict[str, dict]:
@@ -520,7 +524,7 @@ class Store:
     def meetings(self) -> list[Meeting]:
         from store.model import Meeting
 
-        out = [Meeting.from_dict(d, "meeting") for d in self._docs("meetings")]
+        out = [Meeting(d["date"], d.get("notes", "")) for d in self._docs("meetings")]
         out.sort(key=lambda m: m.date)
         return out
 
@@ -600,6 +604,11 @@ def _rules_key() -> str | None:
         except OSError:
             _CODE.append(None)
     return None if _CODE[0] is None else f"{_CODE[0]} schema {SCHEMA_VERSION}"
+
+
+def _kr_doc(objective: dict, kr_id: str) -> dict | None:
+    """The stored KR ``kr_id`` of a stored objective (Objective.kr of the document)."""
+    return next((k for k in objective.get("key_results", ()) if k["id"] == kr_id), None)
 
 
 def _strip(doc: dict) -> dict:
