@@ -190,6 +190,20 @@ def _temp(path: str) -> tuple[int, str]:
     return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), tmp
 
 
+def settled_crc(store_path: "str | os.PathLike", stamp: tuple) -> "int | None":
+    """The CRC-32 of the store file's bytes when the index is settled for this very stat
+    ``stamp`` (see the module's docstring): the parse cache (store.storage) can then be
+    checked without reading the store file. None otherwise."""
+    try:
+        with open(index_path(store_path), "rb") as f:
+            found, code, stamped, crc, settled, _ = marshal.loads(f.read())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if found != INDEX_FORMAT or not settled or stamped != tuple(stamp) or code != code_key():
+        return None
+    return crc if type(crc) is int else None
+
+
 def due_rows(store_path: str, week: str) -> "list[Row] | None":
     """Every objective as a :class:`Row` for ``week``, from the index; None when the index
     does not hold the store file as it is now (then open the store)."""

@@ -125,8 +125,9 @@ class Store:
         self._objectives_by_id: dict[str, dict] = {}
         self._checkins_seen: dict | None = None
         self._checkins_by_objective: dict[str, list[dict]] = {}
+        self._parts_sorted: dict[str, tuple[dict, list[dict]]] = {}
         try:
-            data = self.storage.read()
+            data = self.storage.read_tables()
         except DamagedStoreError as e:
             if not repair:
                 raise
@@ -158,10 +159,11 @@ class Store:
         text, "10" before "2"; a write appends; the storage's parse cache may hold
         either): except check-ins, whose readers all sort them or look one up by
         (objective, week), which is unique."""
-        data = self.storage.read()
-        table = data.get(name, {}) if data else {}
         if name == "checkins":
-            return table.values()
+            data = self.storage.read()  # all of them
+            return data.get(name, {}).values() if data else ()
+        data = self.storage.read_tables()
+        table = data.get(name, {}) if data else {}
         return [table[k] for k in sorted(table, key=int)]
 
     def _check_schema(self, data: dict | None) -> None:
@@ -228,10 +230,18 @@ class Store:
     def keep_index(self) -> None:
         """Write the small index beside the store (store.index) of the file as it is now
         (``okr due`` after it had to open the store); nothing when there is no file."""
-        data = self.storage.read()
+        tables = self.storage.read_tables()
         stamp, crc = self.storage._stamp, self.storage.crc
-        if data is not None and stamp is not None and crc is not None:
-            self._keep_index(stamp, crc, data)
+        if tables is None or stamp is None or crc is None:
+            return
+        objectives = tables.get("objectives", {})
+        checkins = {  # those of the objectives that can be due, read objective by objective
+            f"{d['id']}#{n}": c
+            for d in objectives.values()
+            if not d.get("archived", False) and d.get("review") is None
+            for n, c in enumerate(self._checkin_docs(d["id"]))
+        }
+        self._keep_index(stamp, crc, {"objectives": objectives, "checkins": checkins})
 
     def changed_on_disk(self) -> bool:
         return self.storage.changed_on_disk()
@@ -275,7 +285,7 @@ class Store:
     def _by_id(self) -> dict[str, dict]:
         """Objective id -> its stored document (the first in id order), made once per
         version of the table (TinyDB makes a new table dict whenever it changes one)."""
-        data = self.storage.read()
+        data = self.storage.read_tables()
         table = data.get("objectives", {}) if data else {}
         if self._objectives_seen is not table:
             by_id: dict[str, dict] = {}
@@ -288,14 +298,13 @@ class Store:
         """The non-archived objectives, each with whether ``week`` has a saved check-in:
         what ``okr due`` (tui.cli.missing) needs, read from the stored documents
         without building a model (nor importing store.model)."""
-        done = {d["objective"] for d in self._docs("checkins") if d["week"] == week}
         return [
             DueRow(
                 d["id"],
                 d["title"],
                 d["start"],
                 d["end"],
-                d["id"] in done,
+                any(c["week"] == week for c in self._checkin_docs(d["id"])),
                 d.get("review") is not None,
             )
             for d in self._docs("objectives")
@@ -370,17 +379,24 @@ class Store:
         """Saved check-ins, oldest week first."""
         from store.model import CheckIn
 
-        out = [
-            CheckIn.from_valid(d)
-            for d in self._docs("checkins")
-            if objective_id is None or d.get("objective") == objective_id
-        ]
+        if objective_id is not None:
+            return [CheckIn.from_valid(d) for d in self._checkin_docs(objective_id)]
+        out = [CheckIn.from_valid(d) for d in self._docs("checkins")]
         out.sort(key=lambda c: (c.week, c.objective))
         return out
 
     def _checkin_docs(self, objective_id: str) -> list[dict]:
-        """The objective's stored check-ins, oldest week first (do not change the list)."""
-        return self._by_objective().get(objective_id, [])
+        """The objective's stored check-ins, oldest week first (do not change the list):
+        from the parse cache's part of that objective when the store was not loaded
+        whole, else from all of them grouped by objective."""
+        part = self.storage.checkins_of(objective_id)
+        if part is None:
+            return self._by_objective().get(objective_id, [])
+        seen = self._parts_sorted.get(objective_id)
+        if seen is None or seen[0] is not part:
+            seen = (part, sorted(part.values(), key=lambda d: d["week"]))
+            self._parts_sorted[objective_id] = seen
+        return seen[1]
 
     def _by_objective(self) -> dict[str, list[dict]]:
         """Objective id -> its stored check-ins, oldest week first, made once per version

@@ -352,7 +352,7 @@ def os_error_advice(e: OSError, folder: Path) -> str:
 # -- the storage ----------------------------------------------------------------------------
 
 # The parse cache's format: its layout, and the marshal format and Python that wrote it.
-CACHE_FORMAT = ("okr-parse-cache", 2, marshal.version, *sys.version_info[:2])
+CACHE_FORMAT = ("okr-parse-cache", 3, marshal.version, *sys.version_info[:2])
 
 
 @contextlib.contextmanager
@@ -370,6 +370,104 @@ def _no_gc() -> Iterator[None]:
 def _stamp_of(st: os.stat_result) -> tuple:
     """What says a file changed: (inode, size, mtime_ns, ctime_ns)."""
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+class _BrokenCache(Exception):
+    """A part of the parse cache does not hold what its head says (its CRC-32 differs)."""
+
+
+class _Parts:
+    """The parse cache of one store file, loaded part by part.
+
+    Every table but the check-ins is one part; the check-ins are one part per objective.
+    The head holds, for each part, (offset, length, CRC-32): a part is loaded when first
+    asked for, once, after its CRC-32 is checked (so a cache damaged on disk is never
+    trusted, it only costs a full read). Home and ``okr summary`` thus load the
+    objectives and the check-ins of the objectives they show, not those of every year.
+    """
+
+    def __init__(self, blob: memoryview | None, where: dict) -> None:
+        self.blob = blob
+        self.where = where  # {"tables": (offset, length, crc), "checkins": {id: (...)}, ...}
+        self._tables: dict | None = None
+        self._checkins: dict[str, dict] = {}
+
+    @classmethod
+    def of(cls, data: dict | None) -> _Parts:
+        """Parts already loaded: the whole data (a full read after a broken part)."""
+        data = data or {}
+        parts = cls(None, {"checkins": {}, "has_checkins": "checkins" in data})
+        parts._tables = data
+        for doc_id, doc in data.get("checkins", {}).items():
+            parts._checkins.setdefault(doc["objective"], {})[doc_id] = doc
+        parts.where["checkins"] = dict.fromkeys(parts._checkins)
+        return parts
+
+    @staticmethod
+    def dump(key: tuple, data: dict) -> bytes:
+        import zlib
+
+        groups: dict[str, dict] = {}
+        for doc_id, doc in data.get("checkins", {}).items():
+            groups.setdefault(doc["objective"], {})[doc_id] = doc
+        blobs: list[bytes] = []
+        offset = 0
+
+        def part(value: Any) -> tuple[int, int, int]:
+            nonlocal offset
+            blob = marshal.dumps(value)
+            blobs.append(blob)
+            offset += len(blob)
+            return offset - len(blob), len(blob), zlib.crc32(blob)
+
+        where = {
+            "tables": part({k: v for k, v in data.items() if k != "checkins"}),
+            "checkins": {objective: part(docs) for objective, docs in groups.items()},
+            "has_checkins": "checkins" in data,
+        }
+        head = marshal.dumps((key, where))
+        return len(head).to_bytes(4, "little") + head + b"".join(blobs)
+
+    def _load(self, where: Any) -> Any:
+        import zlib
+
+        try:
+            offset, length, crc = where
+            piece = self.blob[offset : offset + length]
+            if len(piece) != length or zlib.crc32(piece) != crc:
+                raise _BrokenCache
+            with _no_gc():  # many new containers: the collector would only slow it down
+                value = marshal.loads(piece)
+        except (ValueError, EOFError, TypeError):
+            raise _BrokenCache from None
+        if type(value) is not dict:
+            raise _BrokenCache
+        return value
+
+    def tables(self) -> dict:
+        """Every table but the check-ins."""
+        if self._tables is None:
+            self._tables = self._load(self.where["tables"])
+        return self._tables
+
+    def checkins(self, objective_id: str) -> dict:
+        """One objective's check-ins, {doc id: document} ({} when it has none)."""
+        found = self._checkins.get(objective_id)
+        if found is None:
+            where = self.where["checkins"].get(objective_id)
+            found = {} if where is None else self._load(where)
+            self._checkins[objective_id] = found
+        return found
+
+    def everything(self) -> dict:
+        """The whole data, made of the parts (those loaded already are used as they are)."""
+        data = dict(self.tables())
+        if self.where.get("has_checkins"):
+            checkins: dict = {}
+            for objective_id in self.where["checkins"]:
+                checkins.update(self.checkins(objective_id))
+            data["checkins"] = checkins
+        return data
 
 
 class AtomicJSONStorage:
@@ -401,6 +499,10 @@ class AtomicJSONStorage:
         # write (store.index keeps its small index of it). Must not raise.
         self.on_valid: Callable[[tuple, int, dict], None] | None = None
         self.crc: int | None = None  # CRC-32 of the file as last read or written (with a key)
+        # The parse cache of the current file, not loaded yet but for the parts asked for
+        # (read_tables, checkins_of); read() loads the rest. None once _data holds it all.
+        self._parts: _Parts | None = None
+        self._skip_cache = False  # a part of the cache could not be loaded: parse the file
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -424,17 +526,80 @@ class AtomicJSONStorage:
         return self._file_stamp() != self._stamp
 
     def read(self) -> dict | None:
+        """The whole data of the file (None: there is none), re-read when it changed on
+        disk; in a transaction, the data being changed."""
         if self._in_transaction:
             return self._data
-        stamp = self._file_stamp()
-        if stamp != self._stamp or self._data is None and stamp is not None:
-            self._data = self._load(stamp) if stamp is not None else None
-            self._stamp = stamp
+        self._fresh()
+        if self._data is None and self._parts is not None:
+            self._data = self._from_parts(lambda parts: parts.everything())
+            self._parts = None
         return self._data
 
-    def _load(self, stamp: tuple) -> dict:
-        """The file's data: read, then taken from the parse cache when it holds this very
-        file (this stamp, these bytes), else parsed and validated in full."""
+    def read_tables(self) -> dict | None:
+        """The file's tables, re-read when it changed on disk, except that the check-ins
+        may be missing (they are then loaded objective by objective: :meth:`checkins_of`,
+        or all of them with :meth:`read`). None: there is no file."""
+        if self._in_transaction:
+            return self._data
+        self._fresh()
+        if self._data is None and self._parts is not None:
+            return self._from_parts(lambda parts: parts.tables())
+        return self._data
+
+    def checkins_of(self, objective_id: str) -> dict | None:
+        """The stored check-ins of one objective ({doc id: document}), from the parse cache
+        without loading the others'; None when the whole data is loaded (or there is no
+        file): then look in :meth:`read`'s."""
+        if self._in_transaction:
+            return None
+        self._fresh()
+        if self._data is None and self._parts is not None:
+            return self._from_parts(lambda parts: parts.checkins(objective_id))
+        return None
+
+    def _fresh(self) -> None:
+        """Take the file in again when its stamp changed (or nothing of it is loaded)."""
+        stamp = self._file_stamp()
+        if stamp != self._stamp or (
+            self._data is None and self._parts is None and stamp is not None
+        ):
+            self._data, self._parts = None, None
+            if stamp is not None:
+                self._load(stamp)
+            self._stamp = stamp
+
+    def _from_parts(self, take: Callable[[_Parts], Any]) -> Any:
+        """``take(parts)``; a part of the cache that cannot be loaded (it was damaged after
+        it was written: its CRC-32 says so) costs a full read of the file instead."""
+        try:
+            return take(self._parts)
+        except _BrokenCache:
+            self._data, self._parts, self._stamp = None, None, None
+            self._skip_cache = True
+            try:
+                self._fresh()
+            finally:
+                self._skip_cache = False
+            if self._data is None and self._parts is None:  # the file is gone meanwhile
+                return None
+            return take(_Parts.of(self._data))
+
+    def _load(self, stamp: tuple) -> None:
+        """Take in the file of this stamp: from the parse cache when it holds this very
+        file (this stamp, these bytes), part by part (``_parts``); else read, parsed and
+        validated in full (``_data``). The file's bytes are not even read when the index
+        beside it (store.index) is settled for this stamp: it names their CRC-32."""
+        key = None
+        if self.validate_key and not self._skip_cache:
+            from store.index import settled_crc
+
+            crc = settled_crc(self.path, stamp)
+            if crc is not None:
+                parts = self._cached((CACHE_FORMAT, self.validate_key, *stamp, crc))
+                if parts is not None:
+                    self.crc, self._parts = crc, parts
+                    return
         try:
             raw = self.path.read_bytes()
         except PermissionError:
@@ -451,13 +616,13 @@ class AtomicJSONStorage:
             raise StoreError(f"{self.path} cannot be read ({e.strerror}).") from None
         if not raw.strip():
             raise DamagedStoreError(self._damaged("is empty"))
-        key = None
         if self.validate_key:
             key = self._cache_key(stamp, raw)
             self.crc = key[-1]
-            data = self._cached(key)
-            if data is not None:
-                return data
+            parts = None if self._skip_cache else self._cached(key)
+            if parts is not None:
+                self._parts = parts
+                return
         try:
             with _no_gc():
                 data = loads(raw)
@@ -483,7 +648,7 @@ class AtomicJSONStorage:
                 self._write_cache(key, data)
                 if self.on_valid is not None:
                     self.on_valid(stamp, key[-1], data)
-        return data
+        self._data = data
 
     # -- the parse cache -------------------------------------------------------------------
     #
@@ -513,32 +678,29 @@ class AtomicJSONStorage:
 
         return (CACHE_FORMAT, self.validate_key, *stamp, zlib.crc32(raw))
 
-    def _cached(self, key: tuple) -> dict | None:
-        """The data of the cache when its key is ``key``. The file is the key's length (4
-        bytes), the key and the data, each marshalled: a cache of another key is not
-        loaded to find out (a full read after a change elsewhere does not pay for it)."""
+    def _cached(self, key: tuple) -> _Parts | None:
+        """The cache as :class:`_Parts` when its key is ``key`` (None otherwise, or when it
+        cannot be read). Its file is the head's length (4 bytes), the head (the key and
+        where each part is), then the parts, each marshalled: a cache of another key is
+        not loaded to find out, and a reader loads the parts it needs only."""
         try:
             with open(self.cache_path, "rb") as f:
-                size = int.from_bytes(f.read(4), "little")
-                if marshal.loads(f.read(size)) != key:
-                    return None
                 blob = f.read()
-            with _no_gc():  # 100k new containers: the collector would only slow it down
-                data = marshal.loads(blob)
+            size = int.from_bytes(blob[:4], "little")
+            found, where = marshal.loads(blob[4 : 4 + size])
         except (OSError, ValueError, EOFError, TypeError):
             return None
-        return data if type(data) is dict else None
+        if found != key or type(where) is not dict:
+            return None
+        return _Parts(memoryview(blob)[4 + size :], where)
 
     def _write_cache(self, key: tuple, data: dict) -> None:
-        """Keep the validated data of the file of this key; any failure only costs the
-        next read a full parse (so neither the cache nor its directory is fsynced: a
-        cache torn by a crash fails to load, or its key does not match)."""
-        try:
-            head = marshal.dumps(key)
-            blob = len(head).to_bytes(4, "little") + head + marshal.dumps(data)
-            write_unsynced(self.cache_path, blob)
-        except (OSError, ValueError):
-            pass
+        """Keep the validated data of the file of this key (see :class:`_Parts`); any
+        failure only costs the next read a full parse (so neither the cache nor its
+        directory is fsynced: a cache torn by a crash fails to load, or its key does not
+        match)."""
+        with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
+            write_unsynced(self.cache_path, _Parts.dump(key, data))
 
     def _damaged(self, what: str) -> str:
         return damaged_message(self.path, what)
@@ -573,7 +735,7 @@ class AtomicJSONStorage:
         try:
             self._in_transaction = 0
             if replace:
-                data, self._stamp = None, None
+                data, self._stamp, self._parts = None, None, None
             else:
                 data = self.read()  # fresh: re-read if another process wrote since
             self._data = {} if data is None else data
@@ -584,7 +746,8 @@ class AtomicJSONStorage:
                 if self._dirty:
                     self._flush()
             except BaseException:
-                self._data, self._stamp = None, None  # drop the changed copy; re-read next time
+                # Drop the changed copy; re-read next time.
+                self._data, self._stamp, self._parts = None, None, None
                 raise
             finally:
                 self._in_transaction = 0

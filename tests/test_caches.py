@@ -267,3 +267,53 @@ def test_the_default_data_dir_is_platformdirs_one(monkeypatch, tmp_path):
             assert ours == user_data_dir("okr-checkin", appauthor=False), case
         elif sys.platform == "linux":
             assert case["XDG_DATA_HOME"] == "relative/xdg" or case["HOME"] == "relative", case
+
+
+# -- the parse cache, part by part -------------------------------------------------------------------
+
+
+def test_a_read_loads_the_parts_it_needs_only(history, monkeypatch):
+    """With the index settled, opening the store reads neither the store file nor the
+    check-ins of objectives it is not asked about."""
+    settle(history)
+    store_path = os.fspath(history / "okr.json")
+    real_open = open
+
+    def no_store(path, *args, **kwargs):
+        assert os.fspath(path) != store_path, "the store file was read"
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", no_store)
+    store = Store(history)
+    current = store.objectives()
+    assert len(current) == 3
+    store.recent_checkins(current[0].id, 12)
+    parts = store.storage._parts
+    assert store.storage._data is None and parts is not None
+    assert set(parts._checkins) == {current[0].id}
+    assert len(parts.where["checkins"]) == 27  # one part per objective of two years
+    monkeypatch.setattr("builtins.open", real_open)
+    assert len(store.checkins()) == len(Store(history).checkins())  # all of them, on demand
+    assert store.storage._data is not None and store.storage._parts is None
+
+
+def test_a_damaged_part_of_the_cache_costs_a_full_read(history, monkeypatch):
+    from store import storage
+
+    settle(history)
+    expected = Store(history).checkins()
+    cache = history / "okr.json.cache"
+    blob = bytearray(cache.read_bytes())
+    size = int.from_bytes(blob[:4], "little")
+    _, where = marshal.loads(bytes(blob[4 : 4 + size]))
+    offset, length, _ = next(iter(where["checkins"].values()))
+    blob[4 + size + offset + length // 2] ^= 0xFF  # inside the first objective's check-ins
+    cache.write_bytes(bytes(blob))
+    parsed = []
+    real = storage.loads
+    monkeypatch.setattr(storage, "loads", lambda raw: parsed.append(1) or real(raw))
+    store = Store(history)
+    assert store.checkins() == expected
+    assert parsed == [1]  # read and validated in full, once
+    assert Store(history).checkins() == expected  # the cache was written again
+    assert parsed == [1]

@@ -50,9 +50,10 @@ Rows:
   parent per measurement (median of 5), vs ``python -c "import tinydb, click"``.
   Goal: <= 1.3x the floor + 10x the store file's size.
 
-``--growth`` prints every row for 1, 5 and 20 years of history, the store's size, and
-how ``okr due``, the cold start and ``okr summary`` grow against their 1-year figure
-(goals: within 1.2x, 1.2x and 2x).
+``--growth`` prints every row for 1, 5 and 20 years of history and the store's size, then
+how ``okr due``, the cold start and ``okr summary`` grow from 1 to 20 years: each run on
+the 20-year store alternated with the same on the 1-year store, the median of the
+pair-by-pair ratios (goals: within 1.2x, 1.2x and 2x).
 """
 
 from __future__ import annotations
@@ -519,35 +520,53 @@ def print_rows(rows: list[Row]) -> int:
 GROWTH_GOALS = {"due": 1.2, "cold": 1.2, "summary": 2.0}
 
 
-def print_growth(results: dict[int, tuple[int, list[Row]]]) -> int:
+def growth_pairs(
+    tmp: Path, env: dict, runs: int, month: str
+) -> list[tuple[str, float, float, float]]:
+    """okr on 20 years against okr on 1 year, alternated, medians and the median of the
+    pair-by-pair ratios: how okr due, the cold start and okr summary grow, measured side
+    by side (the same machine at the same moment for both sizes)."""
+    small, large = ["--data", str(tmp / "data1")], ["--data", str(tmp / "data20")]
+    out = []
+    for key, args, codes in (
+        ("due", [OKR, "{d}", "due", "-q"], (0, 1)),
+        ("cold", [PY, "-c", FIRST_FRAME, "okr", "{d}"], (0,)),
+        ("summary", [OKR, "{d}", "summary", "--month", month], (0, 1)),
+    ):
+
+        def line(data: list[str], args=args) -> list[str]:
+            return [x for a in args for x in (data if a == "{d}" else [a])]
+
+        big, little, ratio = pair(line(large), line(small), env, runs, codes=codes)
+        out.append((key, big, little, ratio))
+    return out
+
+
+def print_growth(results: dict[int, tuple[int, list[Row]]], pairs) -> int:
     """One line per row: okr's figure (and its ratio to the floor) at each size; then how
-    due, cold start and summary grow against their 1-year figure."""
+    due, cold start and summary grow from 1 to 20 years, measured side by side."""
     sizes = sorted(results)
     head = f"{'row':<10}" + "".join(f"{f'{y} y ({results[y][0] / 1e6:.1f} MB)':>24}" for y in sizes)
-    head += f"{'growth':>10}{'goal':>8}  ok"
     print(head)
     print("-" * len(head))
-    failed = 0
-    first = {row[0]: row for row in results[sizes[0]][1]}
-    for key in first:
+    for key in [row[0] for row in results[sizes[0]][1]]:
         cells = []
         for y in sizes:
             row = next(r for r in results[y][1] if r[0] == key)
             cells.append(f"{row[2]:.1f}{row[4]} ({row[5]:.2f}x)")
-        last = next(r for r in results[sizes[-1]][1] if r[0] == key)
-        growth = last[2] / first[key][2]
-        goal = GROWTH_GOALS.get(key)
-        verdict = ""
-        if goal is not None:
-            good = growth <= goal
-            failed += not good
-            verdict = "yes" if good else "NO"
+        print(f"{key:<10}" + "".join(f"{c:>24}" for c in cells))
+    print()
+    head = f"{'growth, 20 y vs 1 y side by side':<34} {'20 y':>9} {'1 y':>9} {'ratio':>6} {'goal':>8}  ok"
+    print(head)
+    print("-" * len(head))
+    failed = 0
+    for key, big, little, ratio in pairs:
+        goal = GROWTH_GOALS[key]
+        good = ratio <= goal
+        failed += not good
         print(
-            f"{key:<10}"
-            + "".join(f"{c:>24}" for c in cells)
-            + f"{growth:>9.2f}x"
-            + (f"{'<= ' + format(goal, '.1f') + 'x':>8}" if goal else f"{'':>8}")
-            + f"  {verdict}"
+            f"{key:<34} {big:>7.1f}ms {little:>7.1f}ms {ratio:>6.2f} {'<= ' + format(goal, '.1f') + 'x':>8}  "
+            + ("yes" if good else "NO")
         )
     return failed
 
@@ -563,8 +582,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="okr-bench-") as name:
         tmp = Path(name)
         env = bench_env(tmp)
+        pairs = None
         if args.growth:
+            from store import weeks
+
             results = {y: measure(y, y, args.runs, tmp, env) for y in (1, 5, 20)}
+            month = weeks.month_key(weeks.today() - timedelta(days=40))
+            pairs = growth_pairs(tmp, env, args.runs, month)
         else:
             results = {args.years: measure(args.years, 20, args.runs, tmp, env)}
     load = f"load average {load_before} before, {loadavg()} after (2 cores)"
@@ -573,8 +597,8 @@ def main() -> int:
         print(f"\n{years} years of history, {size / 1e6:.2f} MB; {args.runs} runs per row; {load}")
         failed += print_rows(rows)
     if args.growth:
-        print(f"\ngrowth: okr's figure (its ratio to the floor) at each size; {load}")
-        failed += print_growth(results)
+        print(f"\nokr's figure (its ratio to the floor) at each size; {load}")
+        failed += print_growth(results, pairs)
     return 1 if failed else 0
 
 
