@@ -233,8 +233,9 @@ def _kr_value(kind: str, start, target, fraction: float, rnd: random.Random):
     return round(value, 1) if kind == "percent" else round(value)
 
 
-def build_document(years: int, today: date, seed: int = 6) -> dict:
-    """The whole history as one export document (version 2)."""
+def build_document(years: int, today: date, seed: int = 6, archive_past: bool = True) -> dict:
+    """The whole history as one export document (version 2); ``archive_past=False``
+    leaves the past periods closed but not archived (their summaries say things)."""
     rnd = random.Random(seed)
     this_week = weeks.week_key(today)
     objectives: list[Objective] = []
@@ -339,7 +340,7 @@ def build_document(years: int, today: date, seed: int = 6) -> dict:
                     went_badly=badly,
                     learned=learned,
                 )
-                objective.archived = True
+                objective.archived = archive_past
             objectives.append(objective)
             previous[n] = objective
         week_index += len(period_weeks)
@@ -360,13 +361,19 @@ def build_document(years: int, today: date, seed: int = 6) -> dict:
     }
 
 
-def make(folder: Path, years: int = 5, via_saves: bool = False, export: bool = True) -> Path:
+def make(
+    folder: Path,
+    years: int = 5,
+    via_saves: bool = False,
+    export: bool = True,
+    archive_past: bool = True,
+) -> Path:
     """Write the store into ``folder`` (replacing one there); return the store file."""
     folder.mkdir(parents=True, exist_ok=True)
     for name in os.listdir(folder):
         if name.startswith("okr.json"):
             os.unlink(folder / name)
-    document = build_document(years, weeks.today())
+    document = build_document(years, weeks.today(), archive_past=archive_past)
     store = Store(folder)
     store.storage.daily_backup = False
     if via_saves:
