@@ -119,6 +119,9 @@ class Store:
         self.storage.validate = self._validate
         self.storage.validate_key = _rules_key()
         self.storage.on_valid = self._keep_index
+        # Every document of these is checked by the model when read and before written
+        # (a draft's data is free: it is walked at every write).
+        self.storage.checked_tables = ("objectives", "checkins", "meetings")
         self.damaged: DamagedStoreError | None = None
         # Lookups made once per version of a table (see _by_id, _by_objective).
         self._objectives_seen: dict | None = None

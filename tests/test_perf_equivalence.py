@@ -88,3 +88,22 @@ def test_the_lookups_follow_a_write(history, tmp_path):
     renamed = replace(o, title="Renamed")
     store.save_objective(renamed)
     assert other.objective(o.id).title == "Renamed"
+
+
+def test_a_write_trusts_the_checked_tables_only(history):
+    """The store's writer skips the plain-JSON walk over the tables the model checked
+    (storage.checked_tables): the same bytes; a NaN in a draft's data is still refused."""
+    import math
+
+    from store import storage
+    from store.storage import StoreError
+
+    data = history.storage.read()
+    checked = history.storage.checked_tables
+    assert set(checked) == {"objectives", "checkins", "meetings"}
+    assert storage._dump(data, checked) == storage._dump(data)
+    drafts = {"1": {"objective": "o1", "week": "2026-W43", "data": {"value": math.nan}}}
+    with pytest.raises(ValueError):
+        storage._dump({**data, "drafts": drafts}, checked)
+    with pytest.raises(StoreError):
+        history.save_draft("o1", "2026-W43", {"value": math.inf})
