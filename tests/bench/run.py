@@ -542,6 +542,34 @@ def growth_pairs(
     return out
 
 
+def save_scaling(tmp: Path, results: dict[int, tuple[int, list[Row]]]) -> str:
+    """Where a save passes 100 ms: the save's median at each size measured, and at 40 and
+    80 years; the store size where the line through them crosses 100 ms."""
+    from make_history import make
+
+    points = []
+    for years, (size, rows) in results.items():
+        points.append((years, size, next(r for r in rows if r[0] == "save")[2]))
+    for years in (40, 80):
+        folder = tmp / f"save{years}"
+        size = make(folder, years, export=False).stat().st_size
+        points.append((years, size, bench_save(folder, n=15)[0]))
+    points.sort()
+    n = len(points)
+    xs, ys = [p[1] / 1e6 for p in points], [p[2] for p in points]
+    mx, my = sum(xs) / n, sum(ys) / n
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
+        (x - mx) ** 2 for x in xs
+    )
+    at = (100 - (my - slope * mx)) / slope if slope > 0 else float("inf")
+    per_year = points[-1][1] / 1e6 / points[-1][0]
+    cells = ", ".join(f"{y} y {s / 1e6:.1f} MB {ms:.0f} ms" for y, s, ms in points)
+    return (
+        f"save one check-in: {cells}; {slope:.1f} ms a MB: a save passes 100 ms at about "
+        f"{at:.0f} MB (about {at / per_year:.0f} years of this history)"
+    )
+
+
 def print_growth(results: dict[int, tuple[int, list[Row]]], pairs) -> int:
     """One line per row: okr's figure (and its ratio to the floor) at each size; then how
     due, cold start and summary grow from 1 to 20 years, measured side by side."""
@@ -589,6 +617,7 @@ def main() -> int:
             results = {y: measure(y, y, args.runs, tmp, env) for y in (1, 5, 20)}
             month = weeks.month_key(weeks.today() - timedelta(days=40))
             pairs = growth_pairs(tmp, env, args.runs, month)
+            scaling = save_scaling(tmp, results)
         else:
             results = {args.years: measure(args.years, 20, args.runs, tmp, env)}
     load = f"load average {load_before} before, {loadavg()} after (2 cores)"
@@ -599,6 +628,7 @@ def main() -> int:
     if args.growth:
         print(f"\nokr's figure (its ratio to the floor) at each size; {load}")
         failed += print_growth(results, pairs)
+        print(f"\n{scaling}")
     return 1 if failed else 0
 
 
