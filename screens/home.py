@@ -62,33 +62,36 @@ def chained_history(
     store: Store, objective: Objective, last: int = 12
 ) -> dict[str, tuple[KeyResult, list[float | None]]]:
     """KR id -> (the KR to scale its sparkline by, its last ``last`` weekly values) across
-    the periods it continues (store.cycle.chained_series): scaled from the first
-    period's start, so that October's rise shows beside November's."""
+    the periods it continues (the end of store.cycle.chained_series): scaled from the
+    first period's start, so that October's rise shows beside November's. Reads the
+    chain's objectives and, from the newest period back, only as many check-ins as it
+    shows (not every check-in of every year)."""
     from dataclasses import replace
 
-    from store.chain import kr_chain
-    from store.cycle import chained_series
-
-    objectives = store.objectives(include_archived=True)
-    checkins = store.checkins()
     out = {}
     for kr in objective.key_results:
-        series = chained_series(objectives, checkins, objective.id, kr.id)
-        starts = [k.start for _, k in kr_chain(objectives, objective.id, kr.id)]
-        first = next((s for s in starts if s is not None), kr.start)
-        out[kr.id] = (replace(kr, start=first), [v for _, _, v in series][-last:])
+        links = store.kr_links(objective.id, kr.id)
+        first = next((start for _, _, start in links if start is not None), kr.start)
+        values: list[float | None] = []
+        for objective_id, kr_id, _ in reversed(links):
+            for c in reversed(store.recent_checkins(objective_id, last - len(values))):
+                found = c.kr(kr_id)
+                values.append(found.value if found is not None else None)
+            if len(values) >= last:
+                break
+        out[kr.id] = (replace(kr, start=first), values[::-1])
     return out
 
 
 def cycle_hint(objective: Objective, store: Store) -> Text | None:
     """The card's line offering to close the period (its last week has begun) or, once
     closed, to roll it into the next; None when neither is due."""
-    from store import cycle
+    from store import periods
 
     today = weeks.today()
-    if cycle.closable(objective, today):
+    if periods.closable(objective, today):
         return Text("  " + t("home.close_hint"), style="yellow")
-    if objective.closed and cycle.rollable(
+    if objective.closed and periods.rollable(
         objective, store.objectives(include_archived=True), today
     ):
         return Text("  " + t("home.next_hint"), style="yellow")
@@ -353,7 +356,7 @@ class HomeScreen(OkrScreen):
         the card shows it: asking the footer never reads the store)."""
         if action not in ("close_period", "next_period"):
             return True
-        from store import cycle
+        from store import periods
 
         if not self.is_mounted:
             return False
@@ -363,9 +366,9 @@ class HomeScreen(OkrScreen):
             return False
         objective = cards[0].objective
         if action == "close_period":
-            return cycle.closable(objective, weeks.today())
+            return periods.closable(objective, weeks.today())
         shown = [card.objective for card in self.query(ObjectiveCard)]
-        return cycle.rollable(objective, shown, weeks.today())
+        return periods.rollable(objective, shown, weeks.today())
 
     def action_close_period(self) -> None:
         from screens.close import CloseScreen

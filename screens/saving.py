@@ -73,7 +73,7 @@ def write(
 def readable(node: DOMNode) -> bool:
     """Whether the store can be read now; if not, its one sentence on screen."""
     try:
-        node.app.store.storage.read()
+        node.app.store.storage.read_tables()  # the file as it is now (not all its parts)
     except Exception as e:
         if not is_user_error(e):
             raise

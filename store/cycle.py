@@ -59,6 +59,7 @@ from datetime import date, timedelta
 
 from store import chain, model, weeks
 from store.model import CheckIn, Grade, InvalidData, Item, ItemCheck, KeyResult, Objective, Review
+from store.periods import closable, rollable  # noqa: F401 - part of this module's rules
 
 CALIBRATION_GAP = 0.15  # mean forecast this far from the mean outcome: over/under-confident
 REACHED = 1.0 - 1e-9  # a score this high reached the target (float noise aside)
@@ -103,26 +104,6 @@ def end_score(kr: KeyResult, period: list[CheckIn]) -> float | None:
 
 def reached(score: float | None) -> bool | None:
     return None if score is None else score >= REACHED
-
-
-def closable(objective: Objective, today: date) -> bool:
-    """Whether home offers to close it: open, and its last week has begun (or it ended)."""
-    if objective.closed or objective.archived:
-        return False
-    end = weeks.parse_date(objective.end)
-    if today > end:
-        return True
-    period = weeks.period_weeks(objective.start, objective.end)
-    last_monday = weeks.week_monday(period[-1]) if period else end
-    return today >= last_monday
-
-
-def rollable(objective: Objective, objectives: list[Objective], today: date) -> bool:
-    """Whether home offers to roll it into the next period: closed or closable, and no
-    objective continues it yet."""
-    if objective.archived or chain.next_of(objectives, objective.id):
-        return False
-    return objective.closed or closable(objective, today)
 
 
 # -- calibration -----------------------------------------------------------------------------------

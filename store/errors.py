@@ -119,6 +119,13 @@ ENGLISH: dict[str, str] = {
     # -- a number as typed (store.numbers.NumberError) ----------------------------------------
     "number.not_a_number": "{text} is not a number",
     "number.too_large": "{text} is too large (at most 10^15)",
+    # okr archive (store.archive)
+    "month": "expected a month YYYY-MM",
+    "archive.draft_open": (
+        "the check-in of {week} of “{title}” is a draft: finish or drop it before archiving "
+        "its period; nothing was archived."
+    ),
+    "archive.exists": "{path} exists already; nothing was archived (name another file with -o).",
 }
 
 

@@ -76,6 +76,7 @@ class DueRow(NamedTuple):
     end: str
     checked_in: bool  # a check-in is saved for the week asked about (a draft does not count)
     closed: bool = False  # the period was closed (graded): never due again
+    archived: bool = False  # never due (due_rows leaves archived objectives out)
 
 
 class _Unchecked:
@@ -87,10 +88,16 @@ UNCHECKED: Any = _Unchecked()  # save_checkin(expected_stamp=...) default: no co
 
 
 def default_data_dir() -> Path:
-    """``OKR_DATA_DIR``, else the platform's user data dir."""
+    """``OKR_DATA_DIR``, else the platform's user data dir (without importing platformdirs
+    where store.index can tell it)."""
     env = os.environ.get("OKR_DATA_DIR")
     if env:
         return Path(env).expanduser()
+    from store.index import default_data_dir as plain
+
+    folder = plain()
+    if folder is not None:
+        return Path(folder)
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_DIR_NAME, appauthor=False))
@@ -112,9 +119,19 @@ class Store:
         self.storage = AtomicJSONStorage(self.path)
         self.storage.validate = self._validate
         self.storage.validate_key = _rules_key()
+        self.storage.on_valid = self._keep_index
+        # Every document of these is checked by the model when read and before written
+        # (a draft's data is free: it is walked at every write).
+        self.storage.checked_tables = ("objectives", "checkins", "meetings")
         self.damaged: DamagedStoreError | None = None
+        # Lookups made once per version of a table (see _by_id, _by_objective).
+        self._objectives_seen: dict | None = None
+        self._objectives_by_id: dict[str, dict] = {}
+        self._checkins_seen: dict | None = None
+        self._checkins_by_objective: dict[str, list[dict]] = {}
+        self._parts_sorted: dict[str, tuple[dict, list[dict]]] = {}
         try:
-            data = self.storage.read()
+            data = self.storage.read_tables()
         except DamagedStoreError as e:
             if not repair:
                 raise
@@ -146,10 +163,11 @@ class Store:
         text, "10" before "2"; a write appends; the storage's parse cache may hold
         either): except check-ins, whose readers all sort them or look one up by
         (objective, week), which is unique."""
-        data = self.storage.read()
-        table = data.get(name, {}) if data else {}
         if name == "checkins":
-            return table.values()
+            data = self.storage.read()  # all of them
+            return data.get(name, {}).values() if data else ()
+        data = self.storage.read_tables()
+        table = data.get(name, {}) if data else {}
         return [table[k] for k in sorted(table, key=int)]
 
     def _check_schema(self, data: dict | None) -> None:
@@ -211,6 +229,27 @@ class Store:
                 self._table("meta").insert({"schema": SCHEMA_VERSION})
             yield
 
+    def _keep_index(self, stamp: tuple, crc: int, data: dict) -> None:
+        from store import index
+
+        index.write(self.path, stamp, crc, data)
+
+    def keep_index(self) -> None:
+        """Write the small index beside the store (store.index) of the file as it is now
+        (``okr due`` after it had to open the store); nothing when there is no file."""
+        tables = self.storage.read_tables()
+        stamp, crc = self.storage._stamp, self.storage.crc
+        if tables is None or stamp is None or crc is None:
+            return
+        objectives = tables.get("objectives", {})
+        checkins = {  # those of the objectives that can be due, read objective by objective
+            f"{d['id']}#{n}": c
+            for d in objectives.values()
+            if not d.get("archived", False) and d.get("review") is None
+            for n, c in enumerate(self._checkin_docs(d["id"]))
+        }
+        self._keep_index(stamp, crc, {"objectives": objectives, "checkins": checkins})
+
     def changed_on_disk(self) -> bool:
         return self.storage.changed_on_disk()
 
@@ -222,29 +261,57 @@ class Store:
     def objectives(self, include_archived: bool = False) -> list[Objective]:
         from store.model import Objective
 
-        out = [Objective.from_valid(d) for d in self._docs("objectives")]
-        return [o for o in out if include_archived or not o.archived]
+        return [
+            Objective.from_valid(d)
+            for d in self._docs("objectives")
+            if include_archived or not d.get("archived", False)
+        ]
 
     def objective(self, objective_id: str) -> Objective | None:
         from store.model import Objective
 
-        for d in self._docs("objectives"):
-            if d.get("id") == objective_id:
-                return Objective.from_valid(d)
-        return None
+        d = self._by_id().get(objective_id)
+        return None if d is None else Objective.from_valid(d)
+
+    def kr_links(self, objective_id: str, kr_id: str) -> list[tuple[str, str, Any]]:
+        """(objective id, KR id, the KR's start) of the KR and of every earlier KR it
+        continues, oldest first: ``store.chain.kr_chain`` read from the stored documents,
+        without building the objectives of every period (home's sparklines)."""
+        by_id = self._by_id()
+        out: list[tuple[str, str, Any]] = []
+        d = by_id.get(objective_id)
+        kr = _kr_doc(d, kr_id) if d is not None else None
+        while d is not None and kr is not None and len(out) < len(by_id):
+            out.append((d["id"], kr["id"], kr.get("start", 0)))
+            if kr.get("previous") is None or d.get("previous") is None:
+                break
+            d = by_id.get(d["previous"])
+            kr = _kr_doc(d, kr["previous"]) if d is not None else None
+        return out[::-1]
+
+    def _by_id(self) -> dict[str, dict]:
+        """Objective id -> its stored document (the first in id order), made once per
+        version of the table (TinyDB makes a new table dict whenever it changes one)."""
+        data = self.storage.read_tables()
+        table = data.get("objectives", {}) if data else {}
+        if self._objectives_seen is not table:
+            by_id: dict[str, dict] = {}
+            for d in self._docs("objectives"):
+                by_id.setdefault(d["id"], d)
+            self._objectives_seen, self._objectives_by_id = table, by_id
+        return self._objectives_by_id
 
     def due_rows(self, week: str) -> list[DueRow]:
         """The non-archived objectives, each with whether ``week`` has a saved check-in:
-        what ``okr due`` (tui.cli.missing_checkins) needs, read from the stored documents
+        what ``okr due`` (tui.cli.missing) needs, read from the stored documents
         without building a model (nor importing store.model)."""
-        done = {d["objective"] for d in self._docs("checkins") if d["week"] == week}
         return [
             DueRow(
                 d["id"],
                 d["title"],
                 d["start"],
                 d["end"],
-                d["id"] in done,
+                any(c["week"] == week for c in self._checkin_docs(d["id"])),
                 d.get("review") is not None,
             )
             for d in self._docs("objectives")
@@ -319,18 +386,39 @@ class Store:
         """Saved check-ins, oldest week first."""
         from store.model import CheckIn
 
-        out = [
-            CheckIn.from_valid(d)
-            for d in self._docs("checkins")
-            if objective_id is None or d.get("objective") == objective_id
-        ]
+        if objective_id is not None:
+            return [CheckIn.from_valid(d) for d in self._checkin_docs(objective_id)]
+        out = [CheckIn.from_valid(d) for d in self._docs("checkins")]
         out.sort(key=lambda c: (c.week, c.objective))
         return out
 
     def _checkin_docs(self, objective_id: str) -> list[dict]:
-        docs = [d for d in self._docs("checkins") if d["objective"] == objective_id]
-        docs.sort(key=lambda d: d["week"])
-        return docs
+        """The objective's stored check-ins, oldest week first (do not change the list):
+        from the parse cache's part of that objective when the store was not loaded
+        whole, else from all of them grouped by objective."""
+        part = self.storage.checkins_of(objective_id)
+        if part is None:
+            return self._by_objective().get(objective_id, [])
+        seen = self._parts_sorted.get(objective_id)
+        if seen is None or seen[0] is not part:
+            seen = (part, sorted(part.values(), key=lambda d: d["week"]))
+            self._parts_sorted[objective_id] = seen
+        return seen[1]
+
+    def _by_objective(self) -> dict[str, list[dict]]:
+        """Objective id -> its stored check-ins, oldest week first, made once per version
+        of the table (as :meth:`_by_id`): a screen reads one objective's weeks without
+        going through every check-in of every year."""
+        data = self.storage.read()
+        table = data.get("checkins", {}) if data else {}
+        if self._checkins_seen is not table:
+            groups: dict[str, list[dict]] = {}
+            for d in table.values():
+                groups.setdefault(d["objective"], []).append(d)
+            for docs in groups.values():
+                docs.sort(key=lambda d: d["week"])
+            self._checkins_seen, self._checkins_by_objective = table, groups
+        return self._checkins_by_objective
 
     def recent_checkins(self, objective_id: str, last: int) -> list[CheckIn]:
         """The objective's ``last`` newest saved check-ins, oldest week first: ``checkins(
@@ -357,8 +445,8 @@ class Store:
         return self.checkin_and_stamp(objective_id, week)[0]
 
     def _checkin_doc(self, objective_id: str, week: str) -> dict | None:
-        for d in self._docs("checkins"):
-            if d.get("objective") == objective_id and d.get("week") == week:
+        for d in self._checkin_docs(objective_id):
+            if d.get("week") == week:
                 return _strip(d)
         return None
 
@@ -475,7 +563,7 @@ class Store:
     def meetings(self) -> list[Meeting]:
         from store.model import Meeting
 
-        out = [Meeting.from_dict(d, "meeting") for d in self._docs("meetings")]
+        out = [Meeting(d["date"], d.get("notes", "")) for d in self._docs("meetings")]
         out.sort(key=lambda m: m.date)
         return out
 
@@ -535,7 +623,8 @@ _CODE: list[str | None] = []
 
 def _rules_key() -> str | None:
     """Names the rules a store file is validated by: the schema version and a hash of the
-    code that validates (this module, store.integrity, store.model, store.weeks). The
+    code that validates (this module, store.integrity, store.model, store.weeks,
+    store.quickcheck). The
     storage's parse cache holds data validated by these rules only (None: unknown, no
     cache). The files are hashed, not imported: a read from the cache imports none.
     The hash is a CRC-32 of each file (zlib; hashlib would cost every process 1.3 ms):
@@ -548,12 +637,17 @@ def _rules_key() -> str | None:
             folder = Path(__file__).parent
             crcs = [
                 zlib.crc32((folder / name).read_bytes())
-                for name in ("repo.py", "integrity.py", "model.py", "weeks.py")
+                for name in ("repo.py", "integrity.py", "model.py", "weeks.py", "quickcheck.py")
             ]
             _CODE.append("-".join(f"{crc:08x}" for crc in crcs))
         except OSError:
             _CODE.append(None)
     return None if _CODE[0] is None else f"{_CODE[0]} schema {SCHEMA_VERSION}"
+
+
+def _kr_doc(objective: dict, kr_id: str) -> dict | None:
+    """The stored KR ``kr_id`` of a stored objective (Objective.kr of the document)."""
+    return next((k for k in objective.get("key_results", ()) if k["id"] == kr_id), None)
 
 
 def _strip(doc: dict) -> dict:

@@ -15,7 +15,6 @@ A rescue file is ``{"kind": ..., "key": ..., "saved": "YYYY-MM-DD HH:MM:SS",
 from __future__ import annotations
 
 import contextlib
-import json
 import re
 from datetime import datetime
 from pathlib import Path
@@ -48,6 +47,8 @@ def keep(data_dir: Path, kind: str, key: str, data: Any) -> Path:
         "saved": datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
         "data": data,
     }
+    import json  # local: the app imports this module at start, and needs json only here
+
     write_file_atomic(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     return path
 
@@ -56,6 +57,8 @@ def find(data_dir: Path, kind: str, key: str) -> Any | None:
     """The kept data of this piece of work, None when there is none (or it is unreadable)."""
     path = rescue_dir(data_dir) / _file_name(kind, key)
     try:
+        import json
+
         document = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None

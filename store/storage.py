@@ -16,8 +16,8 @@ corrupts it and two processes lose each other's updates. This storage:
 * keeps a parse cache beside it (``<file>.cache``, see "the parse cache" below): the
   data of the file as the last full read (or our own write) found it, already
   validated, keyed by that file's exact stamp and crc32; a read whose key matches
-  loads it (``marshal``: 4 ms for five years of history) instead of parsing (13 ms)
-  and validating (23 ms) the file again;
+  loads the parts it needs from it (``marshal``: the objectives, and the check-ins of
+  the objectives it is asked about) instead of parsing and validating the file again;
 * writes UTF-8 with sorted keys and an indent (readable, diffs cleanly) and
   creates the file 0600 in a 0700 directory; characters that could drive a
   terminal (C1 controls, bidi overrides) are written as ``\\uXXXX`` escapes, so
@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from store.errors import Msg
+from store.index import write_unsynced
 
 _isfinite = math.isfinite
 
@@ -135,13 +136,20 @@ def dump_bytes(data: Any) -> bytes:
     return _dump(data)[0]
 
 
-def _dump(data: Any) -> tuple[bytes, bool]:
+def _dump(data: Any, checked: tuple[str, ...] = ()) -> tuple[bytes, bool]:
     """:func:`dump_bytes`, and whether orjson wrote it: then the data holds only plain
-    JSON values (dict, list, str, int, float, bool, None), which parse back as they are."""
+    JSON values (dict, list, str, int, float, bool, None), which parse back as they are.
+
+    ``checked``: tables of ``data`` (a dict of tables) whose every document was checked
+    already (AtomicJSONStorage.checked_tables): the plain-JSON walk skips them (20 ms
+    at twenty years). orjson itself refuses what they could still hold that JSON does
+    not (a subclass of str, int, dict or list: the passthrough options), so the output
+    is the same; only NaN and Infinity, which orjson writes as null, need the walk, and
+    such tables hold finite numbers only."""
     import json  # local: a read answered by the parse cache never needs it
 
     orjson = _orjson()
-    if orjson is not None and _plain_json(data):
+    if orjson is not None and _plain_tables(data, checked):
         options = (
             orjson.OPT_INDENT_2
             | orjson.OPT_SORT_KEYS
@@ -158,8 +166,9 @@ def _dump(data: Any) -> tuple[bytes, bool]:
 
 
 def _orjson():
-    """orjson, imported on the first write (it costs a process 10 ms: ``okr due`` and the
-    other readers never pay it); None without it (the standard library writes, slower)."""
+    """orjson, imported on the first write or full read (it costs a process 3 to 10 ms:
+    readers answered by the parse cache never pay it); None without it (the standard
+    library parses and writes, slower)."""
     try:
         import orjson
     except ImportError:  # pragma: no cover
@@ -174,6 +183,16 @@ def _escape_unsafe(raw: bytes) -> bytes:
     if not raw.translate(None, _NOT_UNSAFE_LEAD):
         return raw
     return _UNSAFE_BYTES.sub(lambda m: b"\\u%04x" % ord(m.group().decode("utf-8")), raw)
+
+
+def _plain_tables(data: Any, checked: tuple[str, ...]) -> bool:
+    """:func:`_plain_json` of ``data``, trusting the values of the ``checked`` tables."""
+    if not checked or type(data) is not dict:
+        return _plain_json(data)
+    return all(
+        type(name) is str and (type(table) is dict if name in checked else _plain_json(table))
+        for name, table in data.items()
+    )
 
 
 def _plain_json(value: Any) -> bool:
@@ -226,16 +245,32 @@ def _int_or_refuse(text: str) -> int:
     return int(text)
 
 
+# Bytes -> b"0" for an ASCII digit, b" " for any other byte: a run of 19 digits is then
+# one bytes.find (1 ms for five years of history, where a regular expression takes 25).
+_DIGITS = bytes(48 if 48 <= b <= 57 else 32 for b in range(256))
+_LONG_NUMBER = b"0" * 19
+
+
 def loads(text: str | bytes) -> Any:
     """Strict JSON: NaN, Infinity and integers of more than 40 digits are refused with
     ValueError naming where they are (``objectives[0].key_results[1].target: NaN is not a
     number``). Bytes must be UTF-8 (UnicodeDecodeError otherwise).
 
-    One parse, whose hooks stop at the first such number (13 ms for five years of history);
-    only then a second one finds where it is (the first walked the whole tree: 25 ms).
-    The standard library, not orjson, parses: importing orjson costs a process 10 ms,
-    which ``okr due`` cannot spare, for a parse 6 ms faster.
+    orjson parses bytes (5 ms for five years of history, where the standard library
+    takes 13), and gives what the standard library gives for every document it accepts
+    but one: an integer beyond 64 bits, which it turns into a float. So bytes holding a
+    run of 19 digits or more anywhere, and anything orjson refuses (NaN, Infinity,
+    1e400, a lone surrogate, invalid UTF-8, a syntax error), go to the standard
+    library's parse, as does a str: one parse whose hooks stop at the first number JSON
+    cannot hold; only then a second one finds where it is.
     """
+    if isinstance(text, bytes) and text.translate(_DIGITS).find(_LONG_NUMBER) < 0:
+        orjson = _orjson()
+        if orjson is not None:
+            try:
+                return orjson.loads(text)
+            except orjson.JSONDecodeError:
+                pass
     import json  # local: a read answered by the parse cache never needs it
 
     if isinstance(text, bytes):
@@ -342,28 +377,7 @@ def os_error_advice(e: OSError, folder: Path) -> Msg:
 # -- the storage ----------------------------------------------------------------------------
 
 # The parse cache's format: its layout, and the marshal format and Python that wrote it.
-CACHE_FORMAT = ("okr-parse-cache", 1, marshal.version, *sys.version_info[:2])
-
-
-def _shared(data: dict) -> dict:
-    """The same data, each repeated short text (a status, an id, a unit) and float one
-    object: marshal writes a repeat as a reference, so the cache loads in half the time
-    (3.7 ms instead of 6.5 for five years of history) into half the memory. 12 ms, once
-    per full read; our own writes keep the sharing of what they read."""
-    memo: dict = {}
-
-    def share(value: Any) -> Any:
-        kind = type(value)
-        if kind is dict:
-            return {k: share(v) for k, v in value.items()}
-        if kind is list:
-            return [share(v) for v in value]
-        if kind is str and len(value) <= 64 or kind is float:
-            return memo.setdefault((kind, value), value)
-        return value
-
-    with _no_gc():
-        return share(data)
+CACHE_FORMAT = ("okr-parse-cache", 3, marshal.version, *sys.version_info[:2])
 
 
 @contextlib.contextmanager
@@ -381,6 +395,104 @@ def _no_gc() -> Iterator[None]:
 def _stamp_of(st: os.stat_result) -> tuple:
     """What says a file changed: (inode, size, mtime_ns, ctime_ns)."""
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+class _BrokenCache(Exception):
+    """A part of the parse cache does not hold what its head says (its CRC-32 differs)."""
+
+
+class _Parts:
+    """The parse cache of one store file, loaded part by part.
+
+    Every table but the check-ins is one part; the check-ins are one part per objective.
+    The head holds, for each part, (offset, length, CRC-32): a part is loaded when first
+    asked for, once, after its CRC-32 is checked (so a cache damaged on disk is never
+    trusted, it only costs a full read). Home and ``okr summary`` thus load the
+    objectives and the check-ins of the objectives they show, not those of every year.
+    """
+
+    def __init__(self, blob: memoryview | None, where: dict) -> None:
+        self.blob = blob
+        self.where = where  # {"tables": (offset, length, crc), "checkins": {id: (...)}, ...}
+        self._tables: dict | None = None
+        self._checkins: dict[str, dict] = {}
+
+    @classmethod
+    def of(cls, data: dict | None) -> _Parts:
+        """Parts already loaded: the whole data (a full read after a broken part)."""
+        data = data or {}
+        parts = cls(None, {"checkins": {}, "has_checkins": "checkins" in data})
+        parts._tables = data
+        for doc_id, doc in data.get("checkins", {}).items():
+            parts._checkins.setdefault(doc["objective"], {})[doc_id] = doc
+        parts.where["checkins"] = dict.fromkeys(parts._checkins)
+        return parts
+
+    @staticmethod
+    def dump(key: tuple, data: dict) -> bytes:
+        import zlib
+
+        groups: dict[str, dict] = {}
+        for doc_id, doc in data.get("checkins", {}).items():
+            groups.setdefault(doc["objective"], {})[doc_id] = doc
+        blobs: list[bytes] = []
+        offset = 0
+
+        def part(value: Any) -> tuple[int, int, int]:
+            nonlocal offset
+            blob = marshal.dumps(value)
+            blobs.append(blob)
+            offset += len(blob)
+            return offset - len(blob), len(blob), zlib.crc32(blob)
+
+        where = {
+            "tables": part({k: v for k, v in data.items() if k != "checkins"}),
+            "checkins": {objective: part(docs) for objective, docs in groups.items()},
+            "has_checkins": "checkins" in data,
+        }
+        head = marshal.dumps((key, where))
+        return len(head).to_bytes(4, "little") + head + b"".join(blobs)
+
+    def _load(self, where: Any) -> Any:
+        import zlib
+
+        try:
+            offset, length, crc = where
+            piece = self.blob[offset : offset + length]
+            if len(piece) != length or zlib.crc32(piece) != crc:
+                raise _BrokenCache
+            with _no_gc():  # many new containers: the collector would only slow it down
+                value = marshal.loads(piece)
+        except (ValueError, EOFError, TypeError):
+            raise _BrokenCache from None
+        if type(value) is not dict:
+            raise _BrokenCache
+        return value
+
+    def tables(self) -> dict:
+        """Every table but the check-ins."""
+        if self._tables is None:
+            self._tables = self._load(self.where["tables"])
+        return self._tables
+
+    def checkins(self, objective_id: str) -> dict:
+        """One objective's check-ins, {doc id: document} ({} when it has none)."""
+        found = self._checkins.get(objective_id)
+        if found is None:
+            where = self.where["checkins"].get(objective_id)
+            found = {} if where is None else self._load(where)
+            self._checkins[objective_id] = found
+        return found
+
+    def everything(self) -> dict:
+        """The whole data, made of the parts (those loaded already are used as they are)."""
+        data = dict(self.tables())
+        if self.where.get("has_checkins"):
+            checkins: dict = {}
+            for objective_id in self.where["checkins"]:
+                checkins.update(self.checkins(objective_id))
+            data["checkins"] = checkins
+        return data
 
 
 class AtomicJSONStorage:
@@ -407,6 +519,19 @@ class AtomicJSONStorage:
         self.validate_key: str | None = None
         self.daily_backup = True
         self._backed_up_on: date | None = None
+        # Set by the repository: called with (stat stamp, CRC-32, data) whenever the data
+        # is known valid and current: after a full read validated the file, after our own
+        # write (store.index keeps its small index of it). Must not raise.
+        self.on_valid: Callable[[tuple, int, dict], None] | None = None
+        self.crc: int | None = None  # CRC-32 of the file as last read or written (with a key)
+        # Set by the repository: the tables whose every document ``validate`` checks in
+        # full and into which it writes only documents it checked (plain JSON values,
+        # finite numbers): a write does not walk them again (see _dump).
+        self.checked_tables: tuple[str, ...] = ()
+        # The parse cache of the current file, not loaded yet but for the parts asked for
+        # (read_tables, checkins_of); read() loads the rest. None once _data holds it all.
+        self._parts: _Parts | None = None
+        self._skip_cache = False  # a part of the cache could not be loaded: parse the file
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -425,17 +550,80 @@ class AtomicJSONStorage:
         return self._file_stamp() != self._stamp
 
     def read(self) -> dict | None:
+        """The whole data of the file (None: there is none), re-read when it changed on
+        disk; in a transaction, the data being changed."""
         if self._in_transaction:
             return self._data
-        stamp = self._file_stamp()
-        if stamp != self._stamp or self._data is None and stamp is not None:
-            self._data = self._load(stamp) if stamp is not None else None
-            self._stamp = stamp
+        self._fresh()
+        if self._data is None and self._parts is not None:
+            self._data = self._from_parts(lambda parts: parts.everything())
+            self._parts = None
         return self._data
 
-    def _load(self, stamp: tuple) -> dict:
-        """The file's data: read, then taken from the parse cache when it holds this very
-        file (this stamp, these bytes), else parsed and validated in full."""
+    def read_tables(self) -> dict | None:
+        """The file's tables, re-read when it changed on disk, except that the check-ins
+        may be missing (they are then loaded objective by objective: :meth:`checkins_of`,
+        or all of them with :meth:`read`). None: there is no file."""
+        if self._in_transaction:
+            return self._data
+        self._fresh()
+        if self._data is None and self._parts is not None:
+            return self._from_parts(lambda parts: parts.tables())
+        return self._data
+
+    def checkins_of(self, objective_id: str) -> dict | None:
+        """The stored check-ins of one objective ({doc id: document}), from the parse cache
+        without loading the others'; None when the whole data is loaded (or there is no
+        file): then look in :meth:`read`'s."""
+        if self._in_transaction:
+            return None
+        self._fresh()
+        if self._data is None and self._parts is not None:
+            return self._from_parts(lambda parts: parts.checkins(objective_id))
+        return None
+
+    def _fresh(self) -> None:
+        """Take the file in again when its stamp changed (or nothing of it is loaded)."""
+        stamp = self._file_stamp()
+        if stamp != self._stamp or (
+            self._data is None and self._parts is None and stamp is not None
+        ):
+            self._data, self._parts = None, None
+            if stamp is not None:
+                self._load(stamp)
+            self._stamp = stamp
+
+    def _from_parts(self, take: Callable[[_Parts], Any]) -> Any:
+        """``take(parts)``; a part of the cache that cannot be loaded (it was damaged after
+        it was written: its CRC-32 says so) costs a full read of the file instead."""
+        try:
+            return take(self._parts)
+        except _BrokenCache:
+            self._data, self._parts, self._stamp = None, None, None
+            self._skip_cache = True
+            try:
+                self._fresh()
+            finally:
+                self._skip_cache = False
+            if self._data is None and self._parts is None:  # the file is gone meanwhile
+                return None
+            return take(_Parts.of(self._data))
+
+    def _load(self, stamp: tuple) -> None:
+        """Take in the file of this stamp: from the parse cache when it holds this very
+        file (this stamp, these bytes), part by part (``_parts``); else read, parsed and
+        validated in full (``_data``). The file's bytes are not even read when the index
+        beside it (store.index) is settled for this stamp: it names their CRC-32."""
+        key = None
+        if self.validate_key and not self._skip_cache:
+            from store.index import settled_crc
+
+            crc = settled_crc(self.path, stamp)
+            if crc is not None:
+                parts = self._cached((CACHE_FORMAT, self.validate_key, *stamp, crc))
+                if parts is not None:
+                    self.crc, self._parts = crc, parts
+                    return
         try:
             raw = self.path.read_bytes()
         except PermissionError:
@@ -446,12 +634,13 @@ class AtomicJSONStorage:
             raise StoreError(Msg("cannot_read", path=self.path, reason=e.strerror)) from None
         if not raw.strip():
             raise DamagedStoreError(self._damaged(Msg("damaged.empty")))
-        key = None
         if self.validate_key:
             key = self._cache_key(stamp, raw)
-            data = self._cached(key)
-            if data is not None:
-                return data
+            self.crc = key[-1]
+            parts = None if self._skip_cache else self._cached(key)
+            if parts is not None:
+                self._parts = parts
+                return
         try:
             with _no_gc():
                 data = loads(raw)
@@ -462,66 +651,77 @@ class AtomicJSONStorage:
             raise DamagedStoreError(self._damaged(Msg("damaged.shape")))
         if self.validate is not None:
             try:
-                self.validate(data)
+                with _no_gc():
+                    self.validate(data)
             except StoreError:
                 raise
             except ValueError as e:
                 where = _safe_path(getattr(e, "path", ""), getattr(e, "reason", ""))
                 raise DamagedStoreError(self._damaged(Msg("damaged.data", where=where))) from None
             if key is not None:
-                data = _shared(data)
                 self._write_cache(key, data)
-        return data
+                if self.on_valid is not None:
+                    self.on_valid(stamp, key[-1], data)
+        self._data = data
 
     # -- the parse cache -------------------------------------------------------------------
     #
-    # Parsing five years of history takes about 13 ms and validating every document
-    # 23 ms, more than the rest of ``okr due``. Both are pure functions of the file's
-    # bytes and of the rules (``validate_key``: a hash of the code that validates), so
-    # their result is kept: ``<file>.cache`` (0600, written atomically beside the file)
-    # holds ``marshal.dumps((key, data))``, where key is (CACHE_FORMAT, validate_key,
-    # inode, size, mtime_ns, ctime_ns, crc32 of the bytes) of the store file whose data
-    # it is, as it was when it was read in full and validated, or just after our own
-    # write (whose data the repository validated before writing it). The file is still
-    # read on every fresh read (with its CRC-32, 1 to 3 ms; an unreadable file is
-    # refused as before); when its stat and bytes give exactly that key, the cache is
-    # loaded (4 ms) and the bytes are neither parsed nor validated. A reader's key is
-    # the stat taken before it read and the CRC-32 of the bytes it read: if the file was
-    # replaced in between, no file has both, and the entry is never used. On any other key (the file changed, by anyone, in
-    # any way: ``cp -p`` can restore an old mtime but not a ctime, and the crc32 sees
+    # Parsing five years of history takes about 5 ms (orjson) and validating every
+    # document 8 ms (store.quickcheck), more than the rest of ``okr due``, and it grows
+    # with the years. Both are pure functions of the file's bytes and of the rules
+    # (``validate_key``: a hash of the code that validates), so their result is kept:
+    # ``<file>.cache`` (0600, written atomically beside the file) holds the data in
+    # parts (:class:`_Parts`) under a key: (CACHE_FORMAT, validate_key, inode, size,
+    # mtime_ns, ctime_ns, crc32 of the bytes) of the store file whose data it is, as it
+    # was when it was read in full and validated, or just after our own write (whose
+    # data the repository validated before writing it).
+    #
+    # A fresh read takes the file's stat; the CRC-32 of its bytes comes from the index
+    # beside it (store.index) when that index is settled for this very stat (its first
+    # reader after a change checked the bytes at a moment when the file's ctime was
+    # already in the past: any later change, even in place with the mtime put back, has
+    # another ctime), else from reading the file (an unreadable file is refused as
+    # before). When stat and CRC-32 give exactly the cache's key, the parts are loaded
+    # as they are asked for, each checked by its own CRC-32, and the bytes are neither
+    # parsed nor validated. A reader's key is the stat taken before it read and the
+    # CRC-32 of the bytes it read: if the file was replaced in between, no file has
+    # both, and the entry is never used. On any other key (the file changed, by anyone,
+    # in any way: ``cp -p`` can restore an old mtime but not a ctime, and the crc32 sees
     # an edit in place within one clock tick; new rules; another Python), or any error
-    # reading the cache, the bytes are parsed and validated in full as without it, and
-    # the cache rewritten. The store file stays the one source of truth: the cache is
-    # never required (deleting it is always safe) and never trusted without an exact
-    # key match. Readers write it too, without the lock: each write is one
-    # self-consistent (key, data) pair, and the last one wins.
+    # reading the cache or one of its parts, the bytes are parsed and validated in full
+    # as without it, and the cache rewritten. The store file stays the one source of
+    # truth: the cache is never required (deleting it is always safe) and never trusted
+    # without an exact key match. Readers write it too, without the lock: each write is
+    # one self-consistent file, and the last one wins.
 
     def _cache_key(self, stamp: tuple, raw: bytes) -> tuple:
         import zlib  # 0.2 ms; local: only readers with a validator use it
 
         return (CACHE_FORMAT, self.validate_key, *stamp, zlib.crc32(raw))
 
-    def _cached(self, key: tuple) -> dict | None:
+    def _cached(self, key: tuple) -> _Parts | None:
+        """The cache as :class:`_Parts` when its key is ``key`` (None otherwise, or when it
+        cannot be read). Its file is the head's length (4 bytes), the head (the key and
+        where each part is), then the parts, each marshalled: a cache of another key is
+        not loaded to find out, and a reader loads the parts it needs only."""
         try:
             with open(self.cache_path, "rb") as f:
                 blob = f.read()
-            with _no_gc():  # 100k new containers: the collector would only slow it down
-                cached_key, data = marshal.loads(blob)
+            size = int.from_bytes(blob[:4], "little")
+            found, where = marshal.loads(blob[4 : 4 + size])
         except (OSError, ValueError, EOFError, TypeError):
             return None
-        if cached_key != key or type(data) is not dict:
+        if found != key or type(where) is not dict:
             return None
-        return data
+        return _Parts(memoryview(blob)[4 + size :], where)
 
     def _write_cache(self, key: tuple, data: dict) -> None:
-        """Keep the validated data of the file of this key; any failure only costs the
-        next read a full parse (so neither the cache nor its directory is fsynced: a
-        cache torn by a crash fails to load, or its key does not match)."""
-        try:
-            blob = marshal.dumps((key, data))
-            write_file_atomic(self.cache_path, blob, durable=False)
-        except (OSError, ValueError):
-            pass
+        """Keep the validated data of the file of this key (see :class:`_Parts`); any
+        failure only costs the next read a full parse (so neither the cache nor its
+        directory is fsynced: a cache torn by a crash fails to load, or its key does not
+        match)."""
+        with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
+            write_unsynced(self.cache_path, _Parts.dump(key, data))
 
     def _damaged(self, what: Msg) -> Msg:
         return damaged_message(self.path, what)
@@ -556,7 +756,7 @@ class AtomicJSONStorage:
         try:
             self._in_transaction = 0
             if replace:
-                data, self._stamp = None, None
+                data, self._stamp, self._parts = None, None, None
             else:
                 data = self.read()  # fresh: re-read if another process wrote since
             self._data = {} if data is None else data
@@ -567,7 +767,8 @@ class AtomicJSONStorage:
                 if self._dirty:
                     self._flush()
             except BaseException:
-                self._data, self._stamp = None, None  # drop the changed copy; re-read next time
+                # Drop the changed copy; re-read next time.
+                self._data, self._stamp, self._parts = None, None, None
                 raise
             finally:
                 self._in_transaction = 0
@@ -577,7 +778,7 @@ class AtomicJSONStorage:
 
     def _flush(self) -> None:
         try:
-            raw, plain = _dump(self._data)
+            raw, plain = _dump(self._data, self.checked_tables)
         except (ValueError, TypeError):
             raise StoreError(Msg("not_json_value", path=self.path)) from None
         try:
@@ -601,7 +802,11 @@ class AtomicJSONStorage:
         # (plain JSON values only), but for the order of dict keys (the file's are
         # sorted): no reader depends on it (store.repo reads documents in id order).
         if plain and self.validate_key and self._stamp and self._stamp[0] == inode:
-            self._write_cache(self._cache_key(self._stamp, raw), self._data)
+            key = self._cache_key(self._stamp, raw)
+            self.crc = key[-1]
+            self._write_cache(key, self._data)
+            if self.on_valid is not None:
+                self.on_valid(self._stamp, key[-1], self._data)
 
     def _backup_first_write_of_day(self) -> None:
         if not self.daily_backup:

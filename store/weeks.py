@@ -9,12 +9,14 @@ with ``pendulum.travel_to(..., freeze=True)``; ``OKR_TODAY=YYYY-MM-DD`` pins it
 for a whole process (scripts, subprocess tests).
 """
 
-from __future__ import annotations
-
 import os
 import re
 import sys
-from datetime import date, timedelta
+
+try:  # the C implementation, which datetime re-exports: importing datetime's Python body
+    from _datetime import date, timedelta  # first costs ``okr due`` a millisecond
+except ImportError:  # pragma: no cover - another Python
+    from datetime import date, timedelta
 
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")

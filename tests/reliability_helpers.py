@@ -29,15 +29,15 @@ def refused_cleanly(result, codes=(1, 2)) -> bool:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` (except the lock file and the parse cache, which any
-    read may rewrite: see store.storage) with its bytes."""
+    """Every file under ``folder`` (except the lock file, the parse cache and the index,
+    which any read may rewrite: see store.storage and store.index) with its bytes."""
     if not folder.exists():
         return {}
     out = {}
     for root, _dirs, files in os.walk(folder):
         for name in files:
             p = Path(root) / name
-            if not name.endswith((".lock", ".cache")):
+            if not name.endswith((".lock", ".cache", ".index")):
                 with open(p, "rb") as f:  # not Path.read_bytes: some tests patch it
                     out[str(p.relative_to(folder))] = f.read()
     return out

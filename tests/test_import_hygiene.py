@@ -69,3 +69,53 @@ def test_store_errors_and_their_words_are_stdlib_only():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.splitlines() == ["是空的", "-"], out.stdout
+
+
+# Plain ``okr`` (tui.cli.main), headless, stopped after its first frame that shows the
+# home screen's cards; then the modules it imported.
+HOME_FIRST_FRAME = r"""
+import sys
+import textual.app as ta
+_run, _display = ta.App.run, ta.App._display
+def run(self, *a, **k):
+    k["headless"] = True
+    return _run(self, *a, **k)
+def display(self, screen, renderable):
+    _display(self, screen, renderable)
+    if renderable is not None and list(screen.query("ListItem")):
+        self.call_later(self.exit)
+ta.App.run, ta.App._display = run, display
+sys.argv = ["okr", "--data", sys.argv[1]]
+from tui.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print("MODULES", " ".join(sorted(sys.modules)))
+"""
+
+
+def test_home_imports_no_screen_it_does_not_show(tmp_path):
+    """The app starts on home: the other screens (check-in, editor, history, summary,
+    prep, help, charts, dialogs...), Markdown and the command line's click are imported
+    when first used, not at start."""
+    import os
+
+    from store.demo import build_demo
+    from store.repo import Store
+
+    build_demo(Store(tmp_path), "en")
+    env = {**os.environ, "TEXTUAL_ANIMATIONS": "none", "LANG": "C.UTF-8"}
+    out = subprocess.run(
+        [sys.executable, "-c", HOME_FIRST_FRAME, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        timeout=120,
+    )
+    modules = out.stdout.split("MODULES ", 1)[1].split()
+    screens = sorted(m for m in modules if m.split(".")[0] == "screens")
+    assert screens == ["screens", "screens.base", "screens.home", "screens.saving"]
+    assert not [m for m in modules if "markdown" in m.lower()]
+    assert "click" not in modules and "plotext" not in modules and "store.cycle" not in modules

@@ -71,7 +71,7 @@ class OkrApp(App):
         if not self.store.changed_on_disk():
             return
         try:
-            self.store.storage.read()  # take the new file in (once)
+            self.store.storage.read_tables()  # take the new file in (once)
         except StoreError as e:  # damaged meanwhile: say so once; saving will refuse it
             if not self._store_error_shown:
                 self._store_error_shown = True

@@ -471,6 +471,7 @@ def _name(file: Path) -> str:
 
 
 import tui.cli_admin  # noqa: E402,F401  (registers backups)
+import tui.cli_archive  # noqa: E402,F401  (registers archive)
 import tui.cli_cycle  # noqa: E402,F401  (registers close, next)
 import tui.cli_rollups  # noqa: E402,F401  (registers summary, prep, due)
 import tui.cli_team  # noqa: E402,F401  (registers team)

@@ -271,10 +271,10 @@ def next_(
 
 def quarter_param(ctx: click.Context, param: click.Parameter, value: str | None):
     """A quarter like 2026-Q4, as its first and last months."""
+    if value is None:
+        return None  # before the import: every summary of a month runs this callback
     from store.quarter import quarter_months
 
-    if value is None:
-        return None
     try:
         return quarter_months(value)
     except ValueError:

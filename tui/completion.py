@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import click
-from click.shell_completion import CompletionItem
+
+if TYPE_CHECKING:  # imported by the functions: every command line imports this module
+    from click.shell_completion import CompletionItem
 
 
 def _safe(function: Callable) -> Callable:
@@ -49,6 +52,8 @@ def _title(text: str) -> str:
 @_safe
 def complete_objective(ctx: click.Context, incomplete: str) -> list[CompletionItem]:
     """Objective ids, each with its title as the description (zsh and fish show it)."""
+    from click.shell_completion import CompletionItem
+
     store = _store(ctx)
     if store is None:
         return []
@@ -62,6 +67,8 @@ def complete_objective(ctx: click.Context, incomplete: str) -> list[CompletionIt
 @_safe
 def complete_week(ctx: click.Context, incomplete: str) -> list[CompletionItem]:
     """ISO weeks: this week, the weeks of every period and every checked-in week."""
+    from click.shell_completion import CompletionItem
+
     from store import weeks
 
     found = {weeks.week_key(weeks.today())}
@@ -77,6 +84,8 @@ def complete_week(ctx: click.Context, incomplete: str) -> list[CompletionItem]:
 @_safe
 def complete_month(ctx: click.Context, incomplete: str) -> list[CompletionItem]:
     """Months YYYY-MM: this one and every month of every period."""
+    from click.shell_completion import CompletionItem
+
     from store import weeks
 
     found = {weeks.month_key(weeks.today())}
@@ -111,6 +120,8 @@ def default_objective(store, objective_id: str | None = None):
 def complete_kr(ctx: click.Context, incomplete: str) -> list[CompletionItem]:
     """KR numbers of the objective (``--objective``, or the one running): ``1``, ``2`` ...,
     or ``KR1`` ... once a ``K`` is typed; each with the KR's title."""
+    from click.shell_completion import CompletionItem
+
     store = _store(ctx)
     if store is None:
         return []

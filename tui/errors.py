@@ -30,7 +30,12 @@ def say(message: Msg, lang: str | None = None) -> str:
     """A store message in ``lang`` (default: the UI's), its parts said the same way."""
     from tui.i18n import t
 
-    fields = {k: say(v, lang) if isinstance(v, Msg) else v for k, v in message.fields.items()}
+    from tui.text import inert
+
+    fields = {
+        k: say(v, lang) if isinstance(v, Msg) else inert(str(v), newlines=False)
+        for k, v in message.fields.items()
+    }  # fields may hold a user's title: shown as inert as every other piece of it
     return t(f"errors.{message.key}", lang, **fields)
 
 

@@ -12,7 +12,6 @@ what was done, adjustments, risks and asks, discipline, next month.
 from __future__ import annotations
 
 import dataclasses
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -718,5 +717,7 @@ def _plain_data(obj) -> dict:
 
 
 def _json(data: dict) -> str:
+    import json  # local: only the JSON format needs it
+
     text = json.dumps(data, ensure_ascii=False, indent=2)
     return "".join(f"\\u{ord(ch):04x}" if ord(ch) in _UNSAFE else ch for ch in text) + "\n"

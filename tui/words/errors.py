@@ -92,6 +92,10 @@ _ZH = {
     # a number as typed
     "number.not_a_number": "{text} 不是数字",
     "number.too_large": "{text} 太大（最大 10^15）",
+    # okr archive
+    "month": "应为 YYYY-MM 格式的月份",
+    "archive.draft_open": "“{title}”的 {week} 周度更新还是草稿：请先完成或删除它再归档该周期；没有归档任何内容。",
+    "archive.exists": "{path} 已存在；没有归档任何内容（可用 -o 指定其他文件）。",
 }
 
 WORDS = {f"errors.{key}": (english, _ZH[key]) for key, english in ENGLISH.items()}
