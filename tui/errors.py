@@ -29,7 +29,6 @@ def is_user_error(e: BaseException) -> bool:
 def say(message: Msg, lang: str | None = None) -> str:
     """A store message in ``lang`` (default: the UI's), its parts said the same way."""
     from tui.i18n import t
-
     from tui.text import inert
 
     fields = {
