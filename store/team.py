@@ -886,12 +886,30 @@ def _validate(raw: bytes) -> tuple:
         return ("skip", "invalid", detail)
     except RecursionError:
         return ("skip", "damaged", "")
-    from store.storage import _shared
-
     # Repeated texts (ids, statuses, units) one object each: the cache loads in half the
-    # time (marshal writes a repeat as a reference), as the store's parse cache does.
-    shared = _shared({"o": [o.to_dict() for o in objectives], "c": [c.to_dict() for c in checkins]})
+    # time (marshal writes a repeat as a reference).
+    shared = _share_repeats(
+        {"o": [o.to_dict() for o in objectives], "c": [c.to_dict() for c in checkins]}
+    )
     return ("ok", shared["o"], shared["c"])
+
+
+def _share_repeats(data: dict) -> dict:
+    """The same data, each repeated short text (a status, an id, a unit) and float one
+    object, so that marshal writes a repeat as a reference."""
+    memo: dict = {}
+
+    def share(value):
+        kind = type(value)
+        if kind is dict:
+            return {k: share(v) for k, v in value.items()}
+        if kind is list:
+            return [share(v) for v in value]
+        if kind is str and len(value) <= 64 or kind is float:
+            return memo.setdefault((kind, value), value)
+        return value
+
+    return share(data)
 
 
 def iter_leads(data_dir: Path) -> Iterator[LeadDocument | Skipped]:

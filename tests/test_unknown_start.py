@@ -1,6 +1,6 @@
 """A KR without a start (a level to hold, or a start still unknown) in the month summary
-and the one-on-one prep (its change is unknown: "—") and on a home card (its sparkline
-runs from the lowest value): not a crash."""
+and the one-on-one prep (its change is unknown: "—"; a level shows the weeks it held) and
+on a home card (its sparkline spans its values and level): not a crash."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ def test_summary_and_prep_of_krs_without_a_start(tmp_path):
         cli, ["--data", str(tmp_path), "summary", "--month", "2026-10"], env=env
     )
     row = next(line for line in result.output.splitlines() if "First reply" in line)
-    assert "— → 3.5" in row
+    assert "3.5 h" in row and "stay below 4 h" in row and "held 1 of 1 weeks" in row
     row = next(line for line in result.output.splitlines() if "Win customers" in line)
     assert "0 → 4" in row and "+4" in row
 
@@ -62,8 +62,7 @@ def test_home_card_of_a_kr_without_a_start(tmp_path):
     _store(tmp_path)
     store = Store(tmp_path)
     o = store.objective("o1")
-    assert (
-        sparkline(o.key_results[0], [3.5, None, 2.0]) == "▆ ▁"
-    )  # from the lowest value up to the level
+    # a level to stay below: the lower the value, the taller its bar
+    assert sparkline(o.key_results[0], [3.5, None, 2.0]) == "▃ █"
     assert sparkline(o.key_results[1], [55]) == "▁"
     ObjectiveCard(o, store)  # builds its table

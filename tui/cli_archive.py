@@ -15,21 +15,21 @@ from tui.completion import complete_month
 from tui.i18n import t
 
 
-@cli.command("archive")
+@cli.command("archive", help="clihelp.cmd.archive")
 @click.option(
     "--before",
     required=True,
     callback=month_param,
     shell_complete=complete_month,
-    help="Move the periods that ended before this month YYYY-MM.",
+    help="clihelp.opt.archive_before",
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The archive to write (default: DATA/archive/okr-before-YYYY-MM.json).",
+    help="clihelp.opt.archive_output",
 )
-@click.option("--dry-run", is_flag=True, help="Say what would move; change nothing.")
+@click.option("--dry-run", is_flag=True, help="clihelp.opt.archive_dry_run")
 @pass_env
 def archive_(env, before: str, output: Path | None, dry_run: bool) -> None:
     """Move the periods that ended before a month, with their check-ins and the one-on-ones

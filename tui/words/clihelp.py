@@ -317,3 +317,30 @@ WORDS |= {
         "okr team summary --month 2026-10 --lang zh --format text",
     ),
 }
+
+WORDS |= {
+    # okr archive (issue 13)
+    "clihelp.cmd.archive": (
+        "Move the periods that ended before a month, with their check-ins and the "
+        "one-on-ones before it, into an export document of their own: the store gets "
+        "smaller, the summaries of the months left stay what they were.",
+        "把某月之前已结束的周期（连同其周度更新和此前的一对一记录）移到单独的导出文档："
+        "数据文件变小，其余月份的总结保持不变。",
+    ),
+    "clihelp.opt.archive_before": (
+        "Move the periods that ended before this month YYYY-MM.",
+        "移走在此月份（YYYY-MM）之前结束的周期。",
+    ),
+    "clihelp.opt.archive_output": (
+        "The archive to write (default: DATA/archive/okr-before-YYYY-MM.json).",
+        "要写入的归档文件（默认：DATA/archive/okr-before-YYYY-MM.json）。",
+    ),
+    "clihelp.opt.archive_dry_run": (
+        "Say what would move; change nothing.",
+        "只列出会移走的内容，不做任何改动。",
+    ),
+    "clihelp.example.archive": (
+        "okr archive --before 2025-01 --dry-run\nokr archive --before 2025-01 -o ~/okr-until-2024.json",
+        "okr archive --before 2025-01 --dry-run\nokr archive --before 2025-01 -o ~/okr-until-2024.json",
+    ),
+}
