@@ -52,6 +52,15 @@ def _plain(text: str) -> str:
     return inert(text.strip(), newlines=False)
 
 
+def shown(line: Static, content: Text) -> None:
+    """Show ``content`` on ``line`` unless it shows it already: every update of a Static
+    asks the whole screen for a new layout, and a page checks its lines on every key
+    (a key typed would otherwise cost a layout of the page per line it checks)."""
+    if getattr(line, "_okr_shown", None) != content:
+        line._okr_shown = content
+        line.update(content)
+
+
 class CheckInPage(VerticalScroll, can_focus=False):
     """One page of the walkthrough. ``key`` names it in a draft (``kr:ID``, ``item:ID``,
     ``note``, ``review``) so that a resumed draft opens where the user was."""
@@ -136,7 +145,7 @@ class CheckInPage(VerticalScroll, can_focus=False):
             field.set_class(bool(message), "-bad")
         error = self._errors.get(name)
         if error is not None:
-            error.update(Text("✗ " + message) if message else "")
+            shown(error, Text("✗ " + message) if message else Text(""))
             error.display = bool(message)
 
     def _changed(self) -> None:
@@ -273,11 +282,11 @@ class KRPage(CheckInPage):
         for name in ("start", "target", "value", "confidence"):
             self._show_error(name, found.get(name))
         now = measured(self.kr, f)
-        self._facts.update(self.facts(now))
+        shown(self._facts, self.facts(now))
         if self.kr.relative is not None and self.kr.start is None:
-            self._follows.update(self._follows_text(now))
+            shown(self._follows, self._follows_text(now))
         if self.kr.threshold:
-            self._held.update(self._held_text(now, f.value))
+            shown(self._held, self._held_text(now, f.value))
 
     # -- the lines of facts ----------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -94,6 +95,16 @@ class FieldInput(KeysInOrder, Input):
     }
     """
     BINDINGS = [Binding("enter", "next_field", show=False, priority=True)]
+
+    def _watch_value(self, value: str) -> None:
+        # Input keeps its virtual width equal to its text's on every key, and a change of
+        # virtual size asks the whole screen for a new layout: a page of some thirty
+        # widgets arranged again per key (the check-in's key-to-frame cost). A field's own
+        # size never changes with its text, so the new width is set quietly and only the
+        # field repaints; Input's own watcher then finds it set and asks nothing more.
+        self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
+        self.refresh()
+        super()._watch_value(value)
 
     def action_next_field(self) -> None:
         move_on(self, 1)

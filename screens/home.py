@@ -226,8 +226,9 @@ class HomeScreen(OkrScreen):
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
-        await self.refresh_objectives()
+        # Set first: the first resume may come while the cards are being built.
         self._just_mounted = True
+        await self.refresh_objectives()
 
     async def on_screen_resume(self) -> None:
         # The first resume follows the mount at once: the cards are fresh, do not build

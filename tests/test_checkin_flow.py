@@ -652,3 +652,32 @@ async def test_a_refused_objective_of_the_queue_hands_over_to_the_next(demo_stor
         await until(pilot, lambda: not isinstance(app.screen, CheckInScreen))
     assert demo_store.checkin(demo.id, WEEK) is not None
     assert demo_store.checkin("o-nov", WEEK) is None
+
+
+async def test_typing_in_a_field_repaints_it_without_arranging_the_page(demo_store, monkeypatch):
+    """A key in a check-in field repaints that field only: Input's new virtual width
+    would otherwise arrange the whole page again on every key (the key-to-frame cost of
+    issue 13). Long text still scrolls to keep the cursor in view."""
+    from textual.widget import Widget
+
+    app = OkrApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        screen = app.screen
+        note = screen.pages[0].field("note")
+        screen.set_focus(note)
+        await pilot.pause()
+        layouts = []
+        original = Widget.refresh
+
+        def refresh(self, *args, layout=False, **kwargs):
+            if layout:
+                layouts.append(type(self).__name__)
+            return original(self, *args, layout=layout, **kwargs)
+
+        monkeypatch.setattr(Widget, "refresh", refresh)
+        await pilot.press(*"a long note about the week " * 4)
+        await pilot.pause()
+        assert layouts == []
+        assert note.value.endswith("about the week ")
+        assert note.scroll_x > 0  # the cursor is kept in view
