@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import marshal
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -317,3 +318,22 @@ def test_a_damaged_part_of_the_cache_costs_a_full_read(history, monkeypatch):
     assert parsed == [1]  # read and validated in full, once
     assert Store(history).checkins() == expected  # the cache was written again
     assert parsed == [1]
+
+
+def test_two_copies_of_the_same_code_share_the_index_key(tmp_path):
+    """The index's code key is the code's bytes, not where it lies: the tests' own copy and
+    an installed one (``pip install .``, as CI does) read each other's index; a changed
+    copy does not."""
+    copy = tmp_path / "copy"
+    shutil.copytree(ROOT / "store", copy / "store")
+    probe = [sys.executable, "-c", "import store.index as i; print(i.code_key())"]
+
+    def key_of_copy() -> int:
+        env = {**os.environ, "PYTHONPATH": str(copy)}
+        out = subprocess.run(probe, cwd=tmp_path, env=env, capture_output=True, text=True)
+        return int(out.stdout)
+
+    assert key_of_copy() == index.code_key() is not None
+    model = copy / "store" / "model.py"
+    model.write_text(model.read_text(encoding="utf-8") + "\n# another rule\n", encoding="utf-8")
+    assert key_of_copy() != index.code_key()
