@@ -90,12 +90,20 @@ def cycle_hint(objective: Objective, store: Store) -> Text | None:
 
     today = weeks.today()
     if periods.closable(objective, today):
-        return Text("  " + t("home.close_hint"), style="yellow")
-    if objective.closed and periods.rollable(
+        hint = t("home.close_hint")
+    elif objective.closed and periods.rollable(
         objective, store.objectives(include_archived=True), today
     ):
-        return Text("  " + t("home.next_hint"), style="yellow")
-    return None
+        hint = t("home.next_hint")
+    else:
+        return None
+    return Text("  " + hint, style="yellow", no_wrap=True, overflow="ellipsis")
+
+
+def card_height(card: Group) -> int:
+    """The lines of a card made by :meth:`ObjectiveCard.render_card`: one per text, one per
+    row of each table (every cell is no_wrap)."""
+    return sum(r.row_count if isinstance(r, Table) else 1 for r in card.renderables)
 
 
 def week_state(store: Store, o: Objective, week: str) -> Text:
@@ -125,7 +133,12 @@ class ObjectiveCard(Static):
     def __init__(self, objective: Objective, store: Store, **kwargs) -> None:
         self.objective = objective
         self.store = store
-        super().__init__(self.render_card(), **kwargs)
+        card = self.render_card()
+        super().__init__(card, **kwargs)
+        # Every line of the card is one line at any width (no_wrap, cut with an ellipsis),
+        # so its height is known: Textual need not render the tables once more to measure
+        # them (that was a third of the cold start's cost over a bare app's).
+        self.styles.height = card_height(card)
 
     def render_card(self) -> Group:
         store = self.store

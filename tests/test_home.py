@@ -59,3 +59,30 @@ def test_sparkline_scales_to_target_and_handles_decreasing():
     down = KeyResult("k", "t", "number", 14, 5)
     assert sparkline(down, [14, None, 5]) == "▁ █"
     assert sparkline(up, [None, None]) == ""
+
+
+def test_a_card_is_as_high_as_its_lines_at_any_width(demo_store):
+    """The card's height is set from its lines (Textual does not measure it): every line
+    stays one line at any width, in both languages, with the close hint and a long
+    Chinese title, or the card would cut its last lines off."""
+    import pendulum
+    from rich.console import Console
+
+    from screens.home import card_height
+    from tui import i18n
+
+    [objective] = demo_store.objectives()
+    objective.title = "组建一支成功的客户拓展团队，" * 6
+    objective.key_results[0].title = "新客户签约数量（含试点客户与续约客户）" * 3
+    demo_store.save_objective(objective)
+    pendulum.travel_to(pendulum.datetime(2026, 10, 28, 9, 0, tz="local"), freeze=True)
+    for lang in ("en", "zh"):
+        i18n.set_lang(lang)
+        card = ObjectiveCard(demo_store.objective(objective.id), demo_store)
+        rendered = card.render_card()
+        wide = Console(width=300, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+        wide.print(rendered)
+        assert i18n.t("home.close_hint") in wide.export_text()  # its last week: the hint shows
+        for width in (40, 76, 120):
+            lines = Console(width=width).render_lines(rendered, pad=False)
+            assert card_height(rendered) == len(lines) == card.styles.height.value, (lang, width)

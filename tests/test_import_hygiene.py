@@ -121,3 +121,6 @@ def test_home_imports_no_screen_it_does_not_show(tmp_path):
     assert screens == ["screens", "screens.base", "screens.home", "screens.saving"]
     assert not [m for m in modules if "markdown" in m.lower()]
     assert "click" not in modules and "plotext" not in modules and "store.cycle" not in modules
+    # Home's words and the shared ones, not every screen's (tui.i18n._word).
+    words = sorted(m for m in modules if m.startswith("tui.words."))
+    assert words == ["tui.words.common", "tui.words.home"]

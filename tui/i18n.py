@@ -60,19 +60,21 @@ def catalogue() -> dict[str, tuple[str, str]]:
 
 def _word(key: str) -> tuple[str, str] | None:
     """The entry of ``key``. Before the whole catalogue is needed, the module named by the
-    key's first part (``report.cli.due_missing``: tui/words/report.py) is tried alone:
-    ``okr due`` says one sentence and should not import every screen's words for it."""
+    key's first part (``report.cli.due_missing``: tui/words/report.py) is tried alone, then
+    the shared words (tui/words/common.py: ``app.title``, ``week.due``): ``okr due`` says
+    one sentence and home paints its cards, neither should import every screen's words.
+    Keys are unique across modules (:func:`catalogue` checks), so the entry is the same."""
     if _catalogue is None:
-        head = key.partition(".")[0]
-        module = sys.modules.get(f"tui.words.{head}")
-        if module is None and head.isidentifier():
-            try:
-                module = importlib.import_module(f"tui.words.{head}")
-            except ImportError:
-                module = None
-        pair = getattr(module, "WORDS", {}).get(key)
-        if pair is not None:
-            return pair
+        for head in (key.partition(".")[0], "common"):
+            module = sys.modules.get(f"tui.words.{head}")
+            if module is None and head.isidentifier():
+                try:
+                    module = importlib.import_module(f"tui.words.{head}")
+                except ImportError:
+                    module = None
+            pair = getattr(module, "WORDS", {}).get(key)
+            if pair is not None:
+                return pair
     return catalogue().get(key)
 
 

@@ -158,14 +158,6 @@ WORDS = {
     "key.next": ("Next period", "下一周期"),
     "history.key.prev_period": ("Period before", "上一周期"),
     "history.key.next_period": ("Period after", "下一周期"),
-    "home.close_hint": (
-        "The period ends: x closes it (grades, retrospective, calibration).",
-        "本周期即将结束：按 x 结束周期（评分、复盘、信心校准）。",
-    ),
-    "home.next_hint": (
-        "Closed: r rolls it into the next period.",
-        "已结束：按 r 进入下一周期。",
-    ),
     "help.section.close": ("Close a period", "结束周期"),
     "help.section.rollover": ("Roll into the next period", "进入下一周期"),
     "rollover.key.choose_prev": ("Previous choice", "上一个选项"),

@@ -37,4 +37,12 @@ WORDS = {
         "Archived objectives hidden ({n}); press a to show them.",
         "已隐藏已归档的目标（{n} 个）；按 a 显示。",
     ),
+    "home.close_hint": (
+        "The period ends: x closes it (grades, retrospective, calibration).",
+        "本周期即将结束：按 x 结束周期（评分、复盘、信心校准）。",
+    ),
+    "home.next_hint": (
+        "Closed: r rolls it into the next period.",
+        "已结束：按 r 进入下一周期。",
+    ),
 }
