@@ -152,3 +152,23 @@ def test_okr_due_in_the_default_data_dir_imports_no_platformdirs(data, tmp_path)
         "Check-in for 2026-W46 is missing: Grow",
         "EXIT 1 HEAVY -",
     ], proc.stderr
+
+
+async def test_the_collector_is_off_until_the_first_frame_then_on_again(data):
+    """The app's start-up runs without the cyclic garbage collector (tui.cli.pause_collector,
+    as plain ``okr`` and every app command call it) and the app turns it back on once its
+    first frame is painted: a long session collects as any program does."""
+    import gc
+
+    from waiting import until
+
+    from tui.app import OkrApp
+
+    try:
+        cli.pause_collector()
+        assert not gc.isenabled()
+        app = OkrApp(Store(data))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until(pilot, gc.isenabled, "the collector on again after the first frame")
+    finally:
+        gc.enable()

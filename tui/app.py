@@ -49,6 +49,7 @@ class OkrApp(App):
         # otherwise walk all of it and stop the UI for ~60 ms at a time (measured while a
         # five-year summary renders). Read again after a change elsewhere: frozen again.
         gc.freeze()
+        self.call_after_refresh(self._resume_collector)
         self.set_interval(STORE_POLL_SECONDS, self.check_store)
         if self.start_checkin:
             from screens.checkin import CheckInScreen
@@ -57,6 +58,12 @@ class OkrApp(App):
             self.push_screen(CheckInScreen(ids[0], week, queue=ids[1:]))
         elif self.start_screen is not None:
             self.push_screen(self.start_screen())
+
+    def _resume_collector(self) -> None:
+        """The first frame is painted: the collector (off since tui.cli.pause_collector)
+        runs again, over what is made from now on."""
+        gc.freeze()
+        gc.enable()
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # what was kept out of collections can go with the app (tests run many)

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from tui import i18n
-from tui.cli import VERSION, error_sentence, user_errors
+from tui.cli import VERSION, error_sentence, pause_collector, user_errors
 from tui.completion import complete_month, complete_objective, complete_week
 from tui.i18n import t
 
@@ -222,6 +222,7 @@ def run_app(env: Env, command: str, **options) -> None:
     """Open the TUI on the env's store (imports Textual only now); ``command`` names it
     in the sentence said when there is no terminal to open it in."""
     require_terminal(command)
+    pause_collector()
     from tui.app import OkrApp
 
     app = OkrApp(env.store, lang=env.lang, **options)
