@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, ListItem, ListView, Static
 from screens import saving
 from screens.base import OkrScreen
 from store import weeks
-from store.model import THRESHOLDS, KeyResult, Objective, objective_score, progress, unscored
+from store.model import KeyResult, Objective, objective_score, progress, unscored
 from store.repo import Store
 from tui.format import (
     aside,
@@ -20,42 +20,12 @@ from tui.format import (
     confidence_text,
     left_out,
     percent,
+    sparkline,
     standing,
     unknown_text,
 )
 from tui.i18n import t
 from tui.text import bar, inert
-
-SPARK = "▁▂▃▄▅▆▇█"
-
-
-def sparkline(kr: KeyResult, values: list[float | None]) -> str:
-    """Weekly values as block characters, scaled from the KR's start to its target."""
-    known = [v for v in values if v is not None]
-    if not known:
-        return ""
-    if kr.kind == "milestone":
-        low, high = 0, 1
-    elif kr.kind in THRESHOLDS:  # around the level; below it is better for stay_below
-        span = known + ([kr.target] if kr.target is not None else [])
-        low, high = min(span), max(span)
-        if kr.kind == "stay_below":
-            low, high = high, low
-    else:  # an unknown start or target: the values' own range stands in for it
-        low = kr.start if kr.start is not None else min(known)
-        high = kr.target if kr.target is not None else max(known)
-    lo, hi = min(low, high), max(low, high)
-    span = (hi - lo) or 1
-    out = []
-    for v in values:
-        if v is None:
-            out.append(" ")
-            continue
-        f = (v - lo) / span
-        if high < low:  # decreasing KR: lower is better, so the bar grows as it falls
-            f = 1 - f
-        out.append(SPARK[round(max(0.0, min(1.0, f)) * (len(SPARK) - 1))])
-    return "".join(out)
 
 
 def chained_history(

@@ -104,6 +104,9 @@ class KRMonth:
     confidence_last: int | None
     held_weeks: int | None = None  # a level to hold: weeks of the month whose value held it
     measured_weeks: int | None = None  # a level to hold: weeks of the month with a value
+    # The value of each week of the month that belongs to the period and has begun, oldest
+    # first (None: no check-in or no value that week): the summary's sparkline.
+    weekly: list[float | None] = field(default_factory=list)
 
 
 @dataclass
@@ -403,7 +406,12 @@ def month_rollup(
     as_of = min(weeks.parse_date(during[-1].date) if during else last_day, max(today, first_day))
     expected = model.expected_progress(objective, as_of.isoformat())
 
-    krs = [_kr_month(kr, labels[kr.id], before, during, expected) for kr in objective.key_results]
+    this_week = weeks.week_key(today)
+    owned = [w for w in weeks.month_weeks(month) if objective.owns(w) and w <= this_week]
+    krs = [
+        _kr_month(kr, labels[kr.id], before, during, expected, owned)
+        for kr in objective.key_results
+    ]
     score = _objective_score(objective, krs)
     histories = _histories(upto)
     items = _items_month(objective, labels, histories, during, month)
@@ -474,7 +482,12 @@ def _review(objective: Objective, checkins: list[CheckIn], month: str) -> Gradin
 
 
 def _kr_month(
-    kr: KeyResult, label: str, before: list[CheckIn], during: list[CheckIn], expected: float
+    kr: KeyResult,
+    label: str,
+    before: list[CheckIn],
+    during: list[CheckIn],
+    expected: float,
+    month_weeks: list[str],
 ) -> KRMonth:
     prior = _last_value(kr.id, before)
     month_start = kr.start if prior is None else prior
@@ -511,7 +524,13 @@ def _kr_month(
         confidence_last=confidences[-1] if confidences else None,
         held_weeks=held_weeks,
         measured_weeks=measured_weeks,
+        weekly=_weekly(kr.id, during, month_weeks),
     )
+
+
+def _weekly(kr_id: str, during: list[CheckIn], month_weeks: list[str]) -> list[float | None]:
+    by_week = {c.week: c.kr(kr_id) for c in during}
+    return [k.value if (k := by_week.get(w)) is not None else None for w in month_weeks]
 
 
 def _weeks_held(kr: KeyResult, during: list[CheckIn]) -> tuple[int, int]:

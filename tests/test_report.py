@@ -71,15 +71,22 @@ def test_markdown_shape(october_rollup):
     md = render_summary([october_rollup], "2026-10", "md", "en")
     assert md.startswith("# OKR summary: October 2026\n")
     assert "### 1. Bottom line" in md
+    # The weekly column: each week of the month as a bar from the KR's start to its target,
+    # a dot for the week without a check-in (W42).
     assert (
-        "| KR2 Win new customers 新客户 | 5 → 25 | 50 家 | 50% | 50% | +20 | 7 → 3 | behind |" in md
-    )
-    assert (
-        "| KR3 Cut complaints 减少投诉 | 90 → 64 | 40 件 | 60% | 60% | -26 | 6 → 7 | on track |"
+        "| KR1 Finalise the working process | not done → done | ▁▁·██ | milestone | 100% | 100%"
         in md
     )
     assert (
-        "| KR4 Followers on platform X 粉丝 | 3 → 7 | target unknown | target unknown | — | +4 |"
+        "| KR2 Win new customers 新客户 | 5 → 25 | ▂▄·▄▅ | 50 家 | 50% | 50% | +20 | 7 → 3 | behind |"
+        in md
+    )
+    assert (
+        "| KR3 Cut complaints 减少投诉 | 90 → 64 | ▃··▅▅ | 40 件 | 60% | 60% | -26 | 6 → 7 | on track |"
+        in md
+    )
+    assert (
+        "| KR4 Followers on platform X 粉丝 | 3 → 7 | ·█··· | target unknown | target unknown | — | +4 |"
         in md
     )
     assert "    - 2026-W43: 进度放缓 | 渠道不足" in md  # notes in lists keep their pipes

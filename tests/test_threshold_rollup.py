@@ -96,9 +96,12 @@ def test_the_summary_table_shows_a_level_as_such(lang, target, held):
     row = next(line for line in md.splitlines() if "Keep churn below 2%" in line)
     cells = [c.strip() for c in row.strip("|").split("|")]
     assert cells[1] == "1.8%"  # the last value of the month
-    assert cells[2] == target
-    assert cells[3] == held
-    assert cells[4] == "67%"  # the score: the share of weeks held
+    # Week by week: below the level is better, so 1.5% is the tallest bar, 2.5% the lowest;
+    # no value in W42 and W44.
+    assert cells[2] == "█▁·▆·"
+    assert cells[3] == target
+    assert cells[4] == held
+    assert cells[5] == "67%"  # the score: the share of weeks held
     text = render_summary([rollup()], "2026-10", "text", lang)
     assert held in text
 
@@ -107,3 +110,15 @@ def test_the_summary_json_keeps_the_weeks_held():
     data = json.loads(render_summary([rollup()], "2026-10", "json", "en"))
     churn = data["objectives"][0]["key_results"][0]
     assert (churn["kind"], churn["held_weeks"], churn["measured_weeks"]) == ("stay_below", 2, 3)
+
+
+def test_the_weekly_values_of_the_month_are_in_the_rollup_and_the_json():
+    """The sparkline's values: one per week of the month that belongs to the period and has
+    begun (W40..W44 on 2 November), None where no value was given."""
+    churn = next(k for k in rollup().key_results if k.id == "churn")
+    assert churn.weekly == [1.5, 2.5, None, 1.8, None]
+    data = json.loads(render_summary([rollup()], "2026-10", "json", "en"))
+    krs = {k["id"]: k for k in data["objectives"][0]["key_results"]}
+    assert krs["deals"]["weekly"] == [2, 4, 4, 5, None]
+    mid_october = month_rollup(objective(), CHECKINS, [], "2026-10", date(2026, 10, 14))
+    assert [k.weekly for k in mid_october.key_results][2] == [2, 4, 4]  # W43, W44 not begun

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from store.model import THRESHOLDS
 from tui.i18n import t
 from tui.text import inert
 
 if TYPE_CHECKING:
     from store.model import KeyResult
+    from store.rollup import KRMonth
+
 
 DASH = "—"
 
@@ -205,3 +208,37 @@ def status_text(status: str | None, lang: str | None = None) -> str:
 
 def status_style(status: str | None) -> str:
     return STATUS_STYLES.get(status or "", "dim")
+
+
+SPARK = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(kr: KeyResult | KRMonth, values: list[float | None]) -> str:
+    """Weekly values as block characters, scaled from the KR's start to its target (home's
+    cards, the month summary's table: anything with a kind, start and target); a week
+    without a value is a space."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return ""
+    if kr.kind == "milestone":
+        low, high = 0, 1
+    elif kr.kind in THRESHOLDS:  # around the level; below it is better for stay_below
+        span = known + ([kr.target] if kr.target is not None else [])
+        low, high = min(span), max(span)
+        if kr.kind == "stay_below":
+            low, high = high, low
+    else:  # an unknown start or target: the values' own range stands in for it
+        low = kr.start if kr.start is not None else min(known)
+        high = kr.target if kr.target is not None else max(known)
+    lo, hi = min(low, high), max(low, high)
+    span = (hi - lo) or 1
+    out = []
+    for v in values:
+        if v is None:
+            out.append(" ")
+            continue
+        f = (v - lo) / span
+        if high < low:  # decreasing KR: lower is better, so the bar grows as it falls
+            f = 1 - f
+        out.append(SPARK[round(max(0.0, min(1.0, f)) * (len(SPARK) - 1))])
+    return "".join(out)

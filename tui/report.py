@@ -20,6 +20,7 @@ from store import weeks
 from store.model import THRESHOLDS, overlaps
 from store.rollup import (
     Entry,
+    KRMonth,
     MonthRollup,
     PrepRollup,
     Reason,
@@ -34,6 +35,7 @@ from tui.format import (
     number,
     percent,
     signed,
+    sparkline,
     status_text,
     target_text,
     unknown_text,
@@ -489,10 +491,26 @@ def _summary_blocks(r: MonthRollup, lang: str) -> list[Block]:
     return out
 
 
+def _weekly(k: KRMonth) -> str:
+    """The KR's weeks of the month as a sparkline; a week without a value is a dot (a
+    space would be lost at the edge of a Markdown cell)."""
+    return sparkline(k, k.weekly).replace(" ", "·") or DASH
+
+
 def _kr_table(r: MonthRollup, lang: str) -> Table:
     headers = [
         t(f"report.col.{c}", lang)
-        for c in ("kr", "values", "target", "progress", "score", "change", "confidence", "pace")
+        for c in (
+            "kr",
+            "values",
+            "weekly",
+            "target",
+            "progress",
+            "score",
+            "change",
+            "confidence",
+            "pace",
+        )
     ]
     rows = []
     for k in r.key_results:
@@ -506,6 +524,7 @@ def _kr_table(r: MonthRollup, lang: str) -> Table:
             [
                 _kr_cell(k.label, k.title),
                 values,
+                _weekly(k),
                 target_text(k, lang),
                 progress,
                 percent(k.score),
@@ -514,7 +533,7 @@ def _kr_table(r: MonthRollup, lang: str) -> Table:
                 _pace(k.pace, lang),
             ]
         )
-    return Table(headers, rows, right={3, 4, 5})
+    return Table(headers, rows, right={4, 5, 6})
 
 
 # -- the prep --------------------------------------------------------------------------------------

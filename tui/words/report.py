@@ -62,6 +62,7 @@ WORDS = {
     # the KR table
     "report.col.kr": ("Key result", "关键结果"),
     "report.col.values": ("Start → end", "月初 → 月末"),
+    "report.col.weekly": ("Weekly", "每周走势"),
     "report.col.before_now": ("Before → now", "之前 → 现在"),
     "report.col.target": ("Target", "目标值"),
     "report.col.progress": ("Progress", "进度"),
