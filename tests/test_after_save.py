@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from team_helpers import bare_repo, commits, git_without_identity  # noqa: F401 (autouse)
+from waiting import until
 
 from screens.checkin import CheckInScreen
 from store import team
@@ -14,13 +15,9 @@ from tui.app import OkrApp
 WEEK = "2026-W43"
 
 
-async def wait_for(pilot, condition, tries: int = 400) -> None:
-    """Poll a condition (a worker thread runs git or a hook meanwhile), with a bound."""
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.01)
-    assert condition()
+async def wait_for(pilot, condition) -> None:
+    """Until a condition holds (a worker thread runs git or a hook meanwhile)."""
+    await until(pilot, condition)
 
 
 async def save_this_week(app, pilot) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.filter import Monochrome, NoColor
 from textual.widgets import DataTable, Static
 from textual_plotext import PlotextPlot
+from waiting import until
 
 from screens.chart import ChartScreen
 from screens.history import HistoryScreen
@@ -16,12 +17,13 @@ def plot_text(screen: ChartScreen, which: str) -> str:
 
 
 async def wait_for_chart(pilot) -> ChartScreen:
-    for _ in range(50):
-        await pilot.pause()
+    def drawn():
         screen = pilot.app.screen
         if isinstance(screen, ChartScreen) and "●" in plot_text(screen, "values"):
             return screen
-    raise AssertionError(f"no chart drawn; the screen is {pilot.app.screen!r}")
+        return None
+
+    return await until(pilot, drawn, "a chart drawn")
 
 
 async def test_g_on_home_opens_the_chart_with_the_krs_values(demo_store):
@@ -107,14 +109,10 @@ async def test_ctrl_g_on_a_check_in_page_opens_its_krs_chart(demo_store):
     app = OkrApp(demo_store)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("c")
-        for _ in range(50):
-            if isinstance(app.screen, CheckInScreen) and app.screen.current is not None:
-                break
-            await pilot.pause()
+        await until(
+            pilot, lambda: isinstance(app.screen, CheckInScreen) and app.screen.current is not None
+        )
         kr = app.screen.current.kr
         await pilot.press("ctrl+g")
-        for _ in range(50):
-            if isinstance(app.screen, ChartScreen):
-                break
-            await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, ChartScreen))
         assert isinstance(app.screen, ChartScreen) and app.screen.kr_id == kr.id

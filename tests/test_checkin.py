@@ -11,6 +11,7 @@ import io
 
 import pytest
 from rich.console import Console
+from waiting import until
 
 from screens.checkin import CheckInScreen
 from screens.checkin_form import (
@@ -63,15 +64,6 @@ def page(screen, key):
 
 def field(screen, key, name):
     return page(screen, key).field(name)
-
-
-async def until(pilot, condition, bound: float = 10.0) -> None:
-    """Wait for a state (a draft written after its debounce, say), polling with a bound."""
-    for _ in range(int(bound / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    assert condition(), "the state was not reached"
 
 
 # -- the rules, without the UI --------------------------------------------------------------------

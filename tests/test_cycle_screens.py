@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pendulum
 from textual.widgets import Static
+from waiting import until
 
 from screens.close import CloseScreen
 from screens.history import HistoryScreen
@@ -27,12 +28,8 @@ def card_text(app) -> str:
     return console.export_text()
 
 
-async def wait_for(pilot, condition, tries: int = 50) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause()
-    assert condition()
+async def wait_for(pilot, condition) -> None:
+    await until(pilot, condition)
 
 
 def focused_id(app) -> str | None:

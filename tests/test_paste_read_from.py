@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from textual import events
 from textual.widgets import Input, Static
+from waiting import until
 
 from screens.paste import PasteScreen
 from tui.app import OkrApp
@@ -28,11 +29,8 @@ async def preview_of(pilot, text: str) -> list[str]:
     screen = pilot.app.screen
     assert isinstance(screen, PasteScreen)
     pilot.app.post_message(events.Paste(text))
-    for _ in range(200):  # the preview is rebuilt after a short quiet time: poll for it
-        await pilot.pause(0.02)
-        if screen.query(".p-read"):
-            break
-    assert screen.query(".p-read"), "the preview never showed the KRs"
+    # The preview is rebuilt after a short quiet time: wait for it.
+    await until(pilot, lambda: screen.query(".p-read"), "the preview showing the KRs")
     return [str(w.render()) for w in screen.query(".p-read Static.p-body")]
 
 

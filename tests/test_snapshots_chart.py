@@ -5,6 +5,7 @@ Regenerate with ``pytest --snapshot-update`` after LOOKING at the new SVGs
 from __future__ import annotations
 
 import pytest
+from waiting import until
 
 from tui.app import OkrApp
 
@@ -12,12 +13,12 @@ from tui.app import OkrApp
 async def open_chart(pilot) -> None:
     await pilot.pause()
     await pilot.press("g", "right")
-    for _ in range(50):
-        await pilot.pause()
+
+    def drawn():
         plot = pilot.app.screen.query("#chart-values")
-        if plot and "●" in plot.first().render().plain:
-            return
-    raise AssertionError("the chart was not drawn")
+        return plot and "●" in plot.first().render().plain
+
+    await until(pilot, drawn, "the chart drawn")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

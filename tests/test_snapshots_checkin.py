@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Input, TextArea
+from waiting import until
 
 from tui.app import OkrApp
 
@@ -89,10 +90,7 @@ def test_checkin_conflict_snapshot(snap_compare, request, lang):
                          [ItemCheck(kr2.items[0].id, "at_risk")])  # fmt: skip
         Store(store.data_dir).save_checkin(theirs)
         await pilot.press("ctrl+s")
-        for _ in range(100):
-            if type(pilot.app.screen).__name__ == "ConflictDialog":
-                break
-            await pilot.pause(0.05)
+        await until(pilot, lambda: type(pilot.app.screen).__name__ == "ConflictDialog")
         await pilot.press("down", "t")
         await pilot.pause()
 

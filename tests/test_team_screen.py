@@ -17,6 +17,7 @@ from team_helpers import (  # noqa: F401  (git_without_identity: autouse fixture
     store_bytes,
 )
 from textual.widgets import DataTable, Static
+from waiting import until
 
 from screens.team import WIDTHS, LeadScreen, TeamScreen
 from store import team
@@ -51,13 +52,9 @@ def app_on(folder: Path, lang: str = "en") -> OkrApp:
     return OkrApp(Store(folder), lang=lang)
 
 
-async def wait_for(pilot, condition, tries: int = 200) -> None:
-    """Until ``condition()`` holds (bounded): a state, never a time."""
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("the screen never reached the expected state")
+async def wait_for(pilot, condition) -> None:
+    """Until ``condition()`` holds: a state, never a time."""
+    await until(pilot, condition, "the screen's expected state")
 
 
 def table_rows(screen) -> list[list[str]]:
