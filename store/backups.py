@@ -2,8 +2,9 @@
 
 Backups live in ``<data dir>/backups/`` as ``okr-YYYYMMDD-HHMMSS-ffffff-<reason>.json``
 (reasons: ``daily``, ``restore``, ``migrate-v<N>``), 0600 in a 0700 folder; the
-newest :data:`KEEP` are kept. A backup is a byte copy of the store file, so it can
-be given straight to ``okr restore``.
+newest :data:`KEEP` are kept (each new backup is written before the oldest are pruned,
+so a copy killed between the two leaves one more until the next backup). A backup is a
+byte copy of the store file, so it can be given straight to ``okr restore``.
 """
 
 from __future__ import annotations
