@@ -77,12 +77,13 @@ def readable(node: DOMNode) -> bool:
     except Exception as e:
         if not is_user_error(e):
             raise
-        node.app.notify(sentence(e), severity="error", timeout=ERROR_SECONDS, markup=False)
+        node.app.say_store_error(sentence(e))
         return False
     return True
 
 
 def _say(node: DOMNode, message: str, rescue: Rescue | None) -> None:
+    error = message
     if rescue is not None:
         try:
             path = rescue_files.keep(
@@ -94,4 +95,4 @@ def _say(node: DOMNode, message: str, rescue: Rescue | None) -> None:
             message = t("save.failed_kept", error=message, path=str(path))
     else:
         message = t("save.failed", error=message)
-    node.app.notify(message, severity="error", timeout=ERROR_SECONDS, markup=False)
+    node.app.say_store_error(error, message)

@@ -244,3 +244,24 @@ def test_the_app_stopping_on_an_error_exits_1_with_one_sentence(demo_store, data
     text = " ".join(lines)
     assert text == "okr-checkin stopped: okr.json went away while the app was open."
     assert json.loads(demo_store.path.read_text())  # the store untouched
+
+
+async def test_a_damaged_store_is_said_once_while_it_lasts(demo_store):
+    """The refused save says the store's sentence with what it kept; the app's poll and
+    the screens that read the store afterwards do not say the same sentence again (three
+    toasts filled 80x24); once the store reads again, a new damage is said again."""
+    app = OkrApp(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
+        damage(demo_store)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: refused(app), "the refused save")
+        app.check_store()  # the poll meets the damaged file
+        await pilot.press("escape", "escape")  # back home, which reads the store
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.press("s")  # a screen that asks whether the store reads
+        await pilot.pause()
+        bare = [m for m in notices(app) if m.startswith(DAMAGED) or DAMAGED in m]
+        assert len(refused(app)) == 1
+        assert len(bare) == 1, notices(app)  # the refused save's message only

@@ -10,6 +10,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from screens.home import HomeScreen
+from screens.saving import ERROR_SECONDS
 from store.repo import Store
 from store.storage import StoreError
 from tui import i18n
@@ -39,7 +40,7 @@ class OkrApp(App):
         self.demo = demo
         self.start_checkin = checkin
         self.start_screen = start
-        self._store_error_shown = False
+        self._store_error_said = ""  # the store error on screen now (say_store_error)
         self.stop_message = ""  # the sentence printed when the app stops on an error
         self.title = t("app.title") + (f" — {t('app.demo')}" if demo else "")
 
@@ -73,6 +74,16 @@ class OkrApp(App):
         # frame is the real one.
         return HomeScreen()
 
+    def say_store_error(self, error: str, message: str = "") -> None:
+        """Say the store's error ``error`` once while it lasts: the poll, a screen that
+        reads the store and a refused save each met the same damaged file and said the
+        same sentence (three toasts filled 80x24). ``message``: a refused save's own
+        words around the error (what was kept), always said."""
+        if not message and error == self._store_error_said:
+            return
+        self._store_error_said = error
+        self.notify(message or error, severity="error", timeout=ERROR_SECONDS, markup=False)
+
     def check_store(self) -> None:
         """Tell the screens when another copy of the app changed the store file."""
         if not self.store.changed_on_disk():
@@ -80,13 +91,11 @@ class OkrApp(App):
         try:
             self.store.storage.read_tables()  # take the new file in (once)
         except StoreError as e:  # damaged meanwhile: say so once; saving will refuse it
-            if not self._store_error_shown:
-                self._store_error_shown = True
-                from tui.errors import sentence
+            from tui.errors import sentence
 
-                self.notify(sentence(e), severity="error", timeout=10, markup=False)
+            self.say_store_error(sentence(e))
             return
-        self._store_error_shown = False
+        self._store_error_said = ""
         gc.freeze()
         for screen in self.screen_stack:
             handler = getattr(screen, "store_changed", None)
